@@ -1,0 +1,14 @@
+package io.libp2p.core.mux;
+
+import io.libp2p.core.multistream.MultistreamProtocol;
+import io.libp2p.core.multistream.ProtocolBinding;
+import java.util.List;
+
+/**
+ * Creates a host's muxer. {@code protocols} is the host's live list of application bindings
+ * (protocols added later must be served); {@code multistreamProtocol} negotiates stream protocols.
+ */
+@FunctionalInterface
+public interface StreamMuxerProtocol {
+    StreamMuxer createMuxer(MultistreamProtocol multistreamProtocol, List<ProtocolBinding<?>> protocols);
+}

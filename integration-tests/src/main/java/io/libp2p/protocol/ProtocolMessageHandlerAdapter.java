@@ -1,0 +1,59 @@
+package io.libp2p.protocol;
+
+import io.libp2p.core.Stream;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+
+/** Adapts a {@link ProtocolMessageHandler} to the Netty pipeline of its stream. */
+public class ProtocolMessageHandlerAdapter<TMessage> extends ChannelInboundHandlerAdapter {
+    private final Stream stream;
+    private final ProtocolMessageHandler<TMessage> pmh;
+    private boolean activated;
+
+    public ProtocolMessageHandlerAdapter(Stream stream, ProtocolMessageHandler<TMessage> pmh) {
+        this.stream = stream;
+        this.pmh = pmh;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            activate();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        activate();
+        super.channelActive(ctx);
+    }
+
+    private void activate() {
+        if (!activated) {
+            activated = true;
+            pmh.onActivated(stream);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            pmh.fireMessage(stream, msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
+        pmh.onClosed(stream);
+        super.channelUnregistered(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        pmh.onException(cause);
+        ctx.close();
+    }
+}

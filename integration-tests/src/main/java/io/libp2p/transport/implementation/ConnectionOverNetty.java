@@ -1,0 +1,80 @@
+package io.libp2p.transport.implementation;
+
+import io.libp2p.core.Connection;
+import io.libp2p.core.multiformats.Multiaddr;
+import io.libp2p.core.mux.StreamMuxer;
+import io.libp2p.core.security.SecureChannel;
+import io.libp2p.core.transport.Transport;
+import io.libp2p.etc.AttributesKt;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+/**
+ * A connection over a Netty socket channel. It exists before TCP connects (a failed dial completes
+ * its closeFuture); the sessions are set by the upgrader, security first.
+ */
+public class ConnectionOverNetty extends P2PChannelOverNetty implements Connection {
+    private final NettyTransport transport;
+    private volatile SecureChannel.Session secureSession;
+    private volatile StreamMuxer.Session muxerSession;
+
+    public ConnectionOverNetty(Channel ch, NettyTransport transport, boolean initiator) {
+        super(ch, initiator);
+        this.transport = transport;
+        ch.attr(AttributesKt.getCONNECTION()).set(this);
+    }
+
+    public final void setSecureSession(SecureChannel.Session secureSession) {
+        this.secureSession = secureSession;
+    }
+
+    public final void setMuxerSession(StreamMuxer.Session muxerSession) {
+        this.muxerSession = muxerSession;
+    }
+
+    @Override
+    public StreamMuxer.Session muxerSession() {
+        StreamMuxer.Session s = muxerSession;
+        if (s == null) {
+            throw new kotlin.UninitializedPropertyAccessException("lateinit property muxerSession has not been initialized");
+        }
+        return s;
+    }
+
+    @Override
+    public SecureChannel.Session secureSession() {
+        SecureChannel.Session s = secureSession;
+        if (s == null) {
+            throw new kotlin.UninitializedPropertyAccessException("lateinit property secureSession has not been initialized");
+        }
+        return s;
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public Multiaddr localAddress() {
+        return toMultiaddr(getNettyChannel().localAddress(), "local");
+    }
+
+    @Override
+    public Multiaddr remoteAddress() {
+        return toMultiaddr(getNettyChannel().remoteAddress(), "remote");
+    }
+
+    private Multiaddr toMultiaddr(SocketAddress a, String which) {
+        if (!(a instanceof InetSocketAddress isa)) {
+            throw new IllegalStateException("Connection has no " + which + " address yet");
+        }
+        return transport.toMultiaddr(isa);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOverNetty(" + getNettyChannel() + ")";
+    }
+}
