@@ -1,0 +1,378 @@
+package dev.privacyagent.analyzer.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.privacyagent.analyzer.collect.EventSink;
+import dev.privacyagent.analyzer.event.Direction;
+import dev.privacyagent.analyzer.event.Event;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON Lines event format of docs/events.md.
+ *
+ * <p>Strict (the default): the first bad line throws an {@link EventFormatException} whose message
+ * is {@code file:line: what is wrong}. Lenient: bad lines are skipped, counted and the first few
+ * kept in {@link ReadStats#problems()}. In both modes an unknown event type is counted and listed
+ * (that line yields no event) and an unknown field is counted and listed (the event is kept):
+ * newer writers may add types and fields within one schema version. Oversized strings are cut to
+ * their {@link Bounds} and counted. Blank lines are ignored.
+ */
+public final class EventReader implements Closeable {
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final int MAX_NAMES = 32;
+  private static final int MAX_PROBLEMS = 10;
+  private static final int MAX_NAME_CHARS = 64;
+
+  private final Reader reader;
+  private final LineSource lines;
+  private final String source;
+  private final boolean lenient;
+  private final EventBounder bounder = new EventBounder();
+  private final Object[] raw = new Object[EventSchema.globalCount()];
+  private final List<String> unknownOnLine = new ArrayList<>();
+
+  private long lineNumber;
+  private long events;
+  private long skipped;
+  private long unknownTypeLines;
+  private long unknownFields;
+  private final Map<String, Long> unknownTypeNames = new LinkedHashMap<>();
+  private final Map<String, Long> unknownFieldNames = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  /**
+   * @param source the name used in error messages (a file name, or {@code <stdin>})
+   */
+  public EventReader(Reader in, String source, boolean lenient) {
+    this.reader = in;
+    this.lines = new LineSource(in);
+    this.source = source;
+    this.lenient = lenient;
+  }
+
+  /** UTF-8 input; malformed bytes become U+FFFD rather than stopping the read. */
+  public EventReader(InputStream in, String source, boolean lenient) {
+    this(new InputStreamReader(in, StandardCharsets.UTF_8), source, lenient);
+  }
+
+  public static EventReader open(Path file, boolean lenient) throws IOException {
+    return new EventReader(Files.newInputStream(file), file.toString(), lenient);
+  }
+
+  /** The next event, or null at the end of input. */
+  public Event next() throws IOException {
+    while (lines.next()) {
+      lineNumber++;
+      if (lines.blank()) {
+        continue;
+      }
+      try {
+        Event e = parseLine();
+        if (e != null) {
+          events++;
+          return e;
+        }
+      } catch (LineProblem p) {
+        if (!lenient) {
+          throw new EventFormatException(source, lineNumber, p.getMessage());
+        }
+        skipped++;
+        if (problems.size() < MAX_PROBLEMS) {
+          problems.add(source + ":" + lineNumber + ": " + p.getMessage());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Reads everything that is left into {@code sink}; returns the number of events. */
+  public long copyTo(EventSink sink) throws IOException {
+    long n = 0;
+    for (Event e = next(); e != null; e = next()) {
+      sink.accept(e);
+      n++;
+    }
+    return n;
+  }
+
+  /** Lines read so far (the number of the last line read). */
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public ReadStats stats() {
+    return new ReadStats(
+        lineNumber,
+        events,
+        skipped,
+        unknownTypeLines,
+        unknownFields,
+        bounder.truncated(),
+        unknownTypeNames,
+        unknownFieldNames,
+        problems);
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+
+  /** A problem with the current line; becomes an EventFormatException or a skipped line. */
+  private static final class LineProblem extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    LineProblem(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A JSON value no event field can hold, kept only to name it in the error. */
+  private record Unsupported(String what) {}
+
+  private Event parseLine() throws LineProblem, IOException {
+    if (lines.tooLong()) {
+      throw new LineProblem("line longer than " + Bounds.MAX_LINE_CHARS + " characters");
+    }
+    Arrays.fill(raw, null);
+    unknownOnLine.clear();
+    long version = -1;
+    String typeName = null;
+    try (JsonParser p = JSON.createParser(lines.chars(), 0, lines.length())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new LineProblem("not a JSON object");
+      }
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        JsonToken tok = p.nextToken();
+        if (name.equals("v")) {
+          if (tok != JsonToken.VALUE_NUMBER_INT) {
+            throw new LineProblem("\"v\" must be an integer schema version");
+          }
+          version = p.getLongValue();
+        } else if (name.equals("type")) {
+          if (tok != JsonToken.VALUE_STRING) {
+            throw new LineProblem("\"type\" must be a string");
+          }
+          typeName = p.getText();
+        } else {
+          int g = EventSchema.globalIndex(name);
+          if (g < 0) {
+            unknownOnLine.add(name);
+            p.skipChildren();
+          } else {
+            raw[g] = value(p, tok, name);
+          }
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw new LineProblem("not a JSON object");
+      }
+      if (p.nextToken() != null) {
+        throw new LineProblem("unexpected content after the JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw new LineProblem("invalid JSON: " + firstLine(e.getOriginalMessage()));
+    }
+    if (version < 0) {
+      throw new LineProblem("missing schema version \"v\"");
+    }
+    if (version != EventSchema.VERSION) {
+      throw new LineProblem(
+          "unsupported schema version v=" + version + " (this reader knows v=" + EventSchema.VERSION + ")");
+    }
+    if (typeName == null) {
+      throw new LineProblem("missing \"type\"");
+    }
+    EventSchema.Type type = EventSchema.byName(typeName);
+    if (type == null) {
+      unknownTypeLines++;
+      count(unknownTypeNames, typeName);
+      return null;
+    }
+    return build(type);
+  }
+
+  private Event build(EventSchema.Type type) throws LineProblem {
+    for (int g = 0; g < raw.length; g++) {
+      if (raw[g] != null && type.localOfGlobal()[g] < 0) {
+        unknownOnLine.add(nameOfGlobal(g));
+      }
+    }
+    for (String n : unknownOnLine) {
+      unknownFields++;
+      count(unknownFieldNames, type.name() + "." + n);
+    }
+    EventSchema.Field[] fields = type.fields();
+    Object[] values = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      EventSchema.Field f = fields[i];
+      Object v = raw[f.global()];
+      if (v == null) {
+        if (f.required()) {
+          throw new LineProblem("missing required field \"" + f.name() + "\" for " + type.name());
+        }
+        values[i] = absent(f.kind());
+        continue;
+      }
+      values[i] = bounder.bound(f.kind(), convert(f, v));
+    }
+    return type.construct(values);
+  }
+
+  private static Object absent(FieldKind kind) {
+    return switch (kind) {
+      case LONG -> 0L;
+      case BOOLEAN -> Boolean.FALSE;
+      case DIRECTION -> Direction.UNKNOWN;
+      case ID_LIST, ADDR_LIST -> List.of();
+      default -> null;
+    };
+  }
+
+  private static Object convert(EventSchema.Field f, Object v) throws LineProblem {
+    switch (f.kind()) {
+      case LONG, OPTIONAL_LONG -> {
+        if (v instanceof Long) {
+          return v;
+        }
+        throw wrongType(f, "an integer", v);
+      }
+      case BOOLEAN -> {
+        if (v instanceof Boolean) {
+          return v;
+        }
+        throw wrongType(f, "true or false", v);
+      }
+      case DIRECTION -> {
+        if (v instanceof String s) {
+          switch (s) {
+            case "INBOUND":
+              return Direction.INBOUND;
+            case "OUTBOUND":
+              return Direction.OUTBOUND;
+            case "UNKNOWN":
+              return Direction.UNKNOWN;
+            default:
+              throw new LineProblem(
+                  "field \"" + f.name() + "\" must be INBOUND, OUTBOUND or UNKNOWN, got \""
+                      + Bounds.cut(s, MAX_NAME_CHARS) + "\"");
+          }
+        }
+        throw wrongType(f, "a string", v);
+      }
+      case ID, ADDR, TEXT -> {
+        if (v instanceof String) {
+          return v;
+        }
+        throw wrongType(f, "a string", v);
+      }
+      case ID_LIST, ADDR_LIST -> {
+        if (v instanceof List<?> l) {
+          for (Object o : l) {
+            if (!(o instanceof String)) {
+              throw new LineProblem("field \"" + f.name() + "\" must be an array of strings");
+            }
+          }
+          return v;
+        }
+        throw wrongType(f, "an array of strings", v);
+      }
+    }
+    throw new IllegalStateException(f.kind().name());
+  }
+
+  private static LineProblem wrongType(EventSchema.Field f, String expected, Object got) {
+    String kind =
+        got instanceof String ? "a string"
+            : got instanceof Long ? "an integer"
+            : got instanceof Boolean ? "a boolean"
+            : got instanceof List ? "an array"
+            : ((Unsupported) got).what();
+    return new LineProblem("field \"" + f.name() + "\" must be " + expected + ", got " + kind);
+  }
+
+  /** A JSON value as String, Long, Boolean, List of (String or other) or a description. */
+  private static Object value(JsonParser p, JsonToken tok, String name) throws IOException, LineProblem {
+    switch (tok) {
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          throw new LineProblem("field \"" + name + "\" is out of the 64-bit integer range");
+        }
+        return p.getLongValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      case START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          JsonToken t;
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_STRING) {
+              list.add(p.getText());
+            } else {
+              p.skipChildren();
+              list.add(new Unsupported("a non-string entry")); // rejected by convert()
+            }
+          }
+          return list;
+        }
+      case START_OBJECT:
+        p.skipChildren();
+        return new Unsupported("an object");
+      default:
+        return new Unsupported(tok.isNumeric() ? "a fractional number" : tok.asString());
+    }
+  }
+
+  private static String nameOfGlobal(int g) {
+    for (EventSchema.Type t : EventSchema.types().values()) {
+      for (EventSchema.Field f : t.fields()) {
+        if (f.global() == g) {
+          return f.name();
+        }
+      }
+    }
+    return "#" + g;
+  }
+
+  private static void count(Map<String, Long> names, String name) {
+    String key = Bounds.cut(name, MAX_NAME_CHARS);
+    if (names.containsKey(key) || names.size() < MAX_NAMES) {
+      names.merge(key, 1L, Long::sum);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return Bounds.cut(nl < 0 ? s : s.substring(0, nl), 200);
+  }
+}
