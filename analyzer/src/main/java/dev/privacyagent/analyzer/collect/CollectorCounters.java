@@ -12,6 +12,10 @@ package dev.privacyagent.analyzer.collect;
  * @param truncatedStrings strings cut to their bound on the way in
  * @param skippedLines input lines skipped by lenient reading (offline analysis)
  * @param unknownTypes lines of an unknown event type (reported, not silently dropped)
+ * @param unknownFields fields of unknown name on input lines (reported; the events were kept)
+ * @param evictedStreams open-stream state evicted to stay within the memory cap
+ * @param estimatedBytes the collector's estimate of the memory its state uses
+ * @param memoryCapBytes the configured cap for {@code estimatedBytes}
  */
 public record CollectorCounters(
     long accepted,
@@ -21,9 +25,27 @@ public record CollectorCounters(
     long evictedEvents,
     long truncatedStrings,
     long skippedLines,
-    long unknownTypes) {
+    long unknownTypes,
+    long unknownFields,
+    long evictedStreams,
+    long estimatedBytes,
+    long memoryCapBytes) {
+
+  /** The original eight counters; the later ones are zero. */
+  public CollectorCounters(
+      long accepted,
+      long droppedQueueFull,
+      long evictedConnections,
+      long evictedPeers,
+      long evictedEvents,
+      long truncatedStrings,
+      long skippedLines,
+      long unknownTypes) {
+    this(accepted, droppedQueueFull, evictedConnections, evictedPeers, evictedEvents,
+        truncatedStrings, skippedLines, unknownTypes, 0, 0, 0, 0);
+  }
 
   public long totalDropped() {
-    return droppedQueueFull + evictedConnections + evictedPeers;
+    return droppedQueueFull + evictedConnections + evictedPeers + evictedStreams;
   }
 }

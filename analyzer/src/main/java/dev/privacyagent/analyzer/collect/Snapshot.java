@@ -21,6 +21,10 @@ import java.util.Map;
  * @param disclosed what our node(s) disclosed in identify, newest per node
  * @param recentEvents the bounded ring of raw events, oldest first (timing analysis reads it)
  * @param counters ingestion, drop and eviction counters
+ * @param windowMillis the time window the aggregates cover, ending at {@code lastWallMillis}; 0
+ *     for the whole run
+ * @param notes human-readable remarks about the input that a report should show: unknown event
+ *     types and fields, skipped lines, a window the raw-event ring could not fully cover
  */
 public record Snapshot(
     long takenWallMillis,
@@ -33,9 +37,29 @@ public record Snapshot(
     Map<String, PrefixStats> prefixes,
     Map<String, IdentifySent> disclosed,
     List<Event> recentEvents,
-    CollectorCounters counters) {
+    CollectorCounters counters,
+    long windowMillis,
+    List<String> notes) {
+
+  /** A whole-run snapshot without notes (the original components). */
+  public Snapshot(
+      long takenWallMillis,
+      long firstWallMillis,
+      long lastWallMillis,
+      List<String> localNodes,
+      Map<String, ConnectionStats> connections,
+      Map<String, PeerStats> peers,
+      Map<String, Long> protocols,
+      Map<String, PrefixStats> prefixes,
+      Map<String, IdentifySent> disclosed,
+      List<Event> recentEvents,
+      CollectorCounters counters) {
+    this(takenWallMillis, firstWallMillis, lastWallMillis, localNodes, connections, peers,
+        protocols, prefixes, disclosed, recentEvents, counters, 0, List.of());
+  }
 
   public Snapshot {
+    notes = List.copyOf(notes);
     localNodes = List.copyOf(localNodes);
     connections = Map.copyOf(connections);
     peers = Map.copyOf(peers);
