@@ -1,0 +1,172 @@
+package dev.privacyagent.server;
+
+import dev.privacyagent.server.http.ConnectionLimiter;
+import dev.privacyagent.server.http.HostAllowlist;
+import dev.privacyagent.server.http.HttpPipeline;
+import dev.privacyagent.server.http.PageAssets;
+import dev.privacyagent.server.http.SseHub;
+import dev.privacyagent.server.render.RenderCache;
+import dev.privacyagent.server.source.ReportSource;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The embedded report endpoint. It runs on its own small set of daemon threads (one acceptor,
+ * two workers), renders from the source's immutable snapshots, and never runs code on the
+ * application's threads.
+ */
+public final class ReportServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ReportServer.class.getName());
+  private final ServerConfig config;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel channel;
+  private final SseHub sse;
+  private final ConnectionLimiter limiter;
+  private final HostAllowlist allowlist;
+  private final URI url;
+
+  private ReportServer(ServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+      Channel channel, SseHub sse, ConnectionLimiter limiter, HostAllowlist allowlist, URI url) {
+    this.config = config;
+    this.boss = boss;
+    this.workers = workers;
+    this.channel = channel;
+    this.sse = sse;
+    this.limiter = limiter;
+    this.allowlist = allowlist;
+    this.url = url;
+  }
+
+  /**
+   * Binds and starts serving. Fails with {@link IllegalArgumentException} when the bind policy
+   * forbids the address and with {@link IllegalStateException} when the port cannot be bound.
+   */
+  public static ReportServer start(ServerConfig config, ReportSource source) {
+    InetAddress address = config.resolveBindAddress();
+    PageAssets page = PageAssets.load();
+    RenderCache cache = new RenderCache(source);
+    EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("pa-http-accept", true));
+    EventLoopGroup workers = new NioEventLoopGroup(2, new DefaultThreadFactory("pa-http", true));
+    try {
+      SseHub sse = new SseHub(cache, workers.next());
+      ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
+      // The Host allowlist needs the port, which is known only after binding an ephemeral port;
+      // the holder is filled before the first request can be read.
+      AllowlistHolder holder = new AllowlistHolder();
+      ServerBootstrap b = new ServerBootstrap()
+          .group(boss, workers)
+          .channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 128)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new io.netty.channel.ChannelInitializer<io.netty.channel.socket.SocketChannel>() {
+            @Override
+            protected void initChannel(io.netty.channel.socket.SocketChannel ch) {
+              ch.pipeline().addLast(holder.pipeline(config, cache, page, sse, limiter));
+            }
+          });
+      Channel ch;
+      try {
+        ch = b.bind(new InetSocketAddress(address, config.port())).sync().channel();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while binding", e);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot listen on " + address.getHostAddress() + ":"
+            + config.port() + ": " + e.getMessage(), e);
+      }
+      int port = ((InetSocketAddress) ch.localAddress()).getPort();
+      HostAllowlist allowlist = HostAllowlist.forBound(address, port, config.allowedHosts());
+      holder.set(new HttpPipeline(config, allowlist, cache, page, sse, limiter));
+      sse.start();
+      URI url = URI.create("http://" + hostForUrl(address) + ":" + port + "/");
+      LOG.info("privacy report at " + url + (config.hasToken()
+          ? " (token required: open " + url + "?token=<token> once, or send Authorization: Bearer)"
+          : ""));
+      return new ReportServer(config, boss, workers, ch, sse, limiter, allowlist, url);
+    } catch (RuntimeException e) {
+      boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private static String hostForUrl(InetAddress a) {
+    return a.isLoopbackAddress() && a instanceof java.net.Inet4Address
+        ? "127.0.0.1"
+        : (a instanceof java.net.Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*", "") + "]"
+            : a.getHostAddress());
+  }
+
+  /** Filled once right after bind; a connection accepted in between waits for it. */
+  private static final class AllowlistHolder {
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+    private volatile HttpPipeline pipeline;
+
+    void set(HttpPipeline p) {
+      pipeline = p;
+      ready.countDown();
+    }
+
+    HttpPipeline pipeline(ServerConfig c, RenderCache cache, PageAssets page, SseHub sse,
+        ConnectionLimiter limiter) {
+      try {
+        if (!ready.await(5, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("server not ready");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return pipeline;
+    }
+  }
+
+  /** The address to open, e.g. {@code http://127.0.0.1:7878/}. */
+  public URI url() {
+    return url;
+  }
+
+  public int port() {
+    return url.getPort();
+  }
+
+  public HostAllowlist allowlist() {
+    return allowlist;
+  }
+
+  public int openConnections() {
+    return limiter.open();
+  }
+
+  public int sseSubscribers() {
+    return sse.subscribers();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** Blocks until the server is closed (by {@link #close()} or a shutdown hook). */
+  public void awaitClose() throws InterruptedException {
+    channel.closeFuture().sync();
+  }
+
+  @Override
+  public void close() {
+    sse.stop();
+    channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.privacyagent.server.http;
+
+import io.netty.util.AttributeKey;
+
+/** Per-connection flags shared by the pipeline's handlers. */
+final class Attrs {
+  static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("pa.refused");
+
+  private Attrs() {}
+}

@@ -1,0 +1,183 @@
+package dev.privacyagent.server.metrics;
+
+import dev.privacyagent.analyzer.collect.CollectorCounters;
+import dev.privacyagent.analyzer.collect.ConnectionStats;
+import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.event.Direction;
+import dev.privacyagent.analyzer.event.IdentifySent;
+import dev.privacyagent.server.render.Bounded;
+import dev.privacyagent.server.source.FindingView;
+import dev.privacyagent.server.source.ReportView;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code /metrics}. Where go-libp2p exports the same quantity, its metric name and label names
+ * are used so that existing libp2p dashboards work (swarm connections, resource-manager
+ * connection gauge, identify protocol/address counts); the privacy measures are new and live
+ * under {@code libp2p_privacy_}. No label ever carries a peer id or an IP address.
+ */
+public final class MetricsRenderer {
+  /** Protocol ids come from peers: only the busiest get their own label value. */
+  static final int MAX_PROTOCOL_LABELS = 50;
+  private static final int MAX_LABEL = 128;
+
+  private MetricsRenderer() {}
+
+  public static String render(ReportView v) {
+    PromWriter w = new PromWriter();
+    Snapshot s = v.snapshot();
+    connections(w, s);
+    identify(w, s);
+    privacy(w, v);
+    collector(w, s.counters());
+    return w.toString();
+  }
+
+  private record ConnKey(String dir, String transport, String security, String muxer, String ip) {}
+
+  private static void connections(PromWriter w, Snapshot s) {
+    Map<ConnKey, long[]> byKey = new TreeMap<>(
+        java.util.Comparator.comparing(ConnKey::toString));
+    long openIn = 0;
+    long openOut = 0;
+    for (ConnectionStats c : s.connections().values()) {
+      ConnKey k = new ConnKey(dir(c.direction()), label(c.transport()), label(c.security()),
+          label(c.muxer()), ipVersion(c.remoteAddr()));
+      long[] counts = byKey.computeIfAbsent(k, x -> new long[2]);
+      counts[0]++;
+      if (!c.open()) {
+        counts[1]++;
+      } else if (c.direction() == Direction.INBOUND) {
+        openIn++;
+      } else if (c.direction() == Direction.OUTBOUND) {
+        openOut++;
+      }
+    }
+    w.family("libp2p_swarm_connections_opened_total", "counter",
+        "Connections opened, as observed by the privacy agent");
+    byKey.forEach((k, c) -> w.sample("libp2p_swarm_connections_opened_total", c[0], labels(k)));
+    w.family("libp2p_swarm_connections_closed_total", "counter",
+        "Connections closed, as observed by the privacy agent");
+    byKey.forEach((k, c) -> w.sample("libp2p_swarm_connections_closed_total", c[1], labels(k)));
+    w.family("libp2p_rcmgr_connections", "gauge", "Number of open connections");
+    w.sample("libp2p_rcmgr_connections", openIn, "dir", "inbound", "scope", "system");
+    w.sample("libp2p_rcmgr_connections", openOut, "dir", "outbound", "scope", "system");
+
+    w.family("libp2p_privacy_protocol_streams_total", "counter",
+        "Streams that negotiated each protocol; the least used are summed under protocol=\"other\"");
+    List<Map.Entry<String, Long>> protos = s.protocols().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .toList();
+    long other = 0;
+    for (int i = 0; i < protos.size(); i++) {
+      if (i < MAX_PROTOCOL_LABELS) {
+        w.sample("libp2p_privacy_protocol_streams_total", protos.get(i).getValue(),
+            "protocol", label(protos.get(i).getKey()));
+      } else {
+        other += protos.get(i).getValue();
+      }
+    }
+    if (other > 0) {
+      w.sample("libp2p_privacy_protocol_streams_total", other, "protocol", "other");
+    }
+  }
+
+  private static String[] labels(ConnKey k) {
+    return new String[] {"dir", k.dir(), "transport", k.transport(), "security", k.security(),
+        "muxer", k.muxer(), "ip_version", k.ip()};
+  }
+
+  private static void identify(PromWriter w, Snapshot s) {
+    // go-libp2p reports what the local host advertises; with several local nodes, the largest.
+    int protocols = 0;
+    int addrs = 0;
+    for (IdentifySent d : s.disclosed().values()) {
+      protocols = Math.max(protocols, d.protocols().size());
+      addrs = Math.max(addrs, d.listenAddrs().size());
+    }
+    w.family("libp2p_identify_protocols_count", "gauge",
+        "Number of protocols the local node advertises in identify");
+    w.sample("libp2p_identify_protocols_count", protocols);
+    w.family("libp2p_identify_addrs_count", "gauge",
+        "Number of addresses the local node advertises in identify");
+    w.sample("libp2p_identify_addrs_count", addrs);
+  }
+
+  private static void privacy(PromWriter w, ReportView v) {
+    Snapshot s = v.snapshot();
+    w.family("libp2p_privacy_risk_score", "gauge",
+        "Overall privacy risk score in [0,1] (docs/detectors.md gives the formula)");
+    w.sample("libp2p_privacy_risk_score", v.riskScore());
+
+    Map<String, Integer> findings = new TreeMap<>();
+    for (FindingView f : v.findings()) {
+      findings.merge(label(f.category()) + "\u0000" + label(f.severity()), 1, Integer::sum);
+    }
+    w.family("libp2p_privacy_findings", "gauge", "Current findings by category and severity");
+    findings.forEach((k, n) -> {
+      String[] parts = k.split("\u0000", 2);
+      w.sample("libp2p_privacy_findings", n, "category", parts[0], "severity", parts[1]);
+    });
+
+    for (Map.Entry<String, Double> e : new TreeMap<>(v.anonymity()).entrySet()) {
+      String name = "libp2p_privacy_anonymity_" + PromWriter.sanitize(e.getKey());
+      w.family(name, "gauge", "Anonymity measure " + e.getKey());
+      w.sample(name, e.getValue());
+    }
+    w.family("libp2p_privacy_peers", "gauge", "Distinct remote peers in the analysis window");
+    w.sample("libp2p_privacy_peers", s.peers().size());
+    w.family("libp2p_privacy_network_prefixes", "gauge",
+        "Distinct remote network prefixes (/24 IPv4, /48 IPv6) in the analysis window");
+    w.sample("libp2p_privacy_network_prefixes", s.prefixes().size());
+    w.family("libp2p_privacy_report_timestamp_seconds", "gauge",
+        "When the current report was computed (Unix time)");
+    w.sample("libp2p_privacy_report_timestamp_seconds", v.generatedWallMillis() / 1000.0);
+  }
+
+  private static void collector(PromWriter w, CollectorCounters c) {
+    w.family("libp2p_privacy_collector_events_accepted_total", "counter",
+        "Events taken into the collector's aggregates");
+    w.sample("libp2p_privacy_collector_events_accepted_total", c.accepted());
+    w.family("libp2p_privacy_collector_dropped_total", "counter",
+        "Events or state the collector dropped or evicted, by reason");
+    w.sample("libp2p_privacy_collector_dropped_total", c.droppedQueueFull(), "reason", "queue_full");
+    w.sample("libp2p_privacy_collector_dropped_total", c.evictedConnections(),
+        "reason", "evicted_connection");
+    w.sample("libp2p_privacy_collector_dropped_total", c.evictedPeers(), "reason", "evicted_peer");
+    w.sample("libp2p_privacy_collector_dropped_total", c.evictedEvents(), "reason", "evicted_event");
+    w.family("libp2p_privacy_collector_truncated_strings_total", "counter",
+        "Untrusted strings cut to their size bound on ingestion");
+    w.sample("libp2p_privacy_collector_truncated_strings_total", c.truncatedStrings());
+    w.family("libp2p_privacy_input_skipped_lines_total", "counter",
+        "Input lines skipped by lenient reading (offline analysis)");
+    w.sample("libp2p_privacy_input_skipped_lines_total", c.skippedLines());
+    w.family("libp2p_privacy_input_unknown_types_total", "counter",
+        "Input lines of an unknown event type");
+    w.sample("libp2p_privacy_input_unknown_types_total", c.unknownTypes());
+  }
+
+  static String dir(Direction d) {
+    return d == null ? "unknown" : d.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String ipVersion(String multiaddr) {
+    if (multiaddr == null) {
+      return "unknown";
+    }
+    if (multiaddr.startsWith("/ip4/")) {
+      return "ip4";
+    }
+    if (multiaddr.startsWith("/ip6/")) {
+      return "ip6";
+    }
+    return "unknown";
+  }
+
+  private static String label(String v) {
+    return v == null || v.isEmpty() ? "unknown" : Bounded.text(v, MAX_LABEL);
+  }
+}
