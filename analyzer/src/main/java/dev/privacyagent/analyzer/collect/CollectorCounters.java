@@ -16,6 +16,7 @@ package dev.privacyagent.analyzer.collect;
  * @param evictedStreams open-stream state evicted to stay within the memory cap
  * @param estimatedBytes the collector's estimate of the memory its state uses
  * @param memoryCapBytes the configured cap for {@code estimatedBytes}
+ * @param evictedPrefixes network prefixes without open connections evicted to stay within the cap
  */
 public record CollectorCounters(
     long accepted,
@@ -29,7 +30,8 @@ public record CollectorCounters(
     long unknownFields,
     long evictedStreams,
     long estimatedBytes,
-    long memoryCapBytes) {
+    long memoryCapBytes,
+    long evictedPrefixes) {
 
   /** The original eight counters; the later ones are zero. */
   public CollectorCounters(
@@ -42,10 +44,10 @@ public record CollectorCounters(
       long skippedLines,
       long unknownTypes) {
     this(accepted, droppedQueueFull, evictedConnections, evictedPeers, evictedEvents,
-        truncatedStrings, skippedLines, unknownTypes, 0, 0, 0, 0);
+        truncatedStrings, skippedLines, unknownTypes, 0, 0, 0, 0, 0);
   }
 
   public long totalDropped() {
-    return droppedQueueFull + evictedConnections + evictedPeers + evictedStreams;
+    return droppedQueueFull + evictedConnections + evictedPeers + evictedStreams + evictedPrefixes;
   }
 }

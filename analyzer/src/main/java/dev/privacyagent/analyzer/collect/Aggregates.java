@@ -1,0 +1,523 @@
+package dev.privacyagent.analyzer.collect;
+
+import dev.privacyagent.analyzer.codec.Bounds;
+import dev.privacyagent.analyzer.event.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mutable per-connection, per-peer, per-protocol and per-prefix state the collector folds
+ * events into, with a running estimate of its memory and eviction of the oldest closed state
+ * when the estimate passes the cap. Single-threaded: the collector guards it with its lock.
+ *
+ * <p>The estimate is deliberately simple (a fixed cost per object plus one byte per string char,
+ * constants below) so that it is cheap to keep up to date and easy to reason about; it tracks
+ * the real heap use within a small factor, which is what a cap needs.
+ */
+final class Aggregates {
+  static final long CONN_BYTES = 320;
+  static final long PEER_BYTES = 480;
+  static final long STREAM_BYTES = 144;
+  static final long PROTOCOL_BYTES = 120;
+  static final long PREFIX_BYTES = 200;
+  static final long MEMBER_BYTES = 48;
+  static final long STRING_BYTES = 48;
+
+  static final class NodeState {
+    final String node;
+    final HashMap<String, Conn> conns = new HashMap<>();
+    final LinkedHashMap<String, Stream> streams = new LinkedHashMap<>();
+
+    NodeState(String node) {
+      this.node = node;
+    }
+  }
+
+  static final class Conn {
+    final NodeState ns;
+    final ConnectionOpened opened;
+    final String prefix;
+    final long size;
+    long closedWall;
+    long streams;
+    long pings;
+    long bytesIn;
+    long bytesOut;
+
+    Conn(NodeState ns, ConnectionOpened opened, String prefix) {
+      this.ns = ns;
+      this.opened = opened;
+      this.prefix = prefix;
+      this.size = CONN_BYTES + str(opened.connId()) + str(opened.remotePeerId()) + str(opened.localAddr())
+          + str(opened.remoteAddr()) + str(opened.transport()) + str(opened.security()) + str(opened.muxer());
+    }
+  }
+
+  static final class Peer {
+    final String peerId;
+    final LinkedHashSet<String> ips = new LinkedHashSet<>();
+    long connectionsOpened;
+    long connectionsOpen;
+    long inbound;
+    long outbound;
+    long streams;
+    long bytes;
+    long firstSeen;
+    long lastSeen;
+    IdentifyReceived identify;
+    long identifySize;
+    long pingCount;
+    long pingSum;
+
+    Peer(String peerId, long wall) {
+      this.peerId = peerId;
+      this.firstSeen = wall;
+      this.lastSeen = wall;
+    }
+  }
+
+  static final class Stream {
+    final Conn conn;
+
+    Stream(Conn conn) {
+      this.conn = conn;
+    }
+  }
+
+  static final class Prefix {
+    final Set<String> peers = new HashSet<>();
+    long streams;
+    long openConns;
+  }
+
+  private final Aggregates seed;
+  private final long capBytes;
+  private final Map<String, NodeState> nodes = new LinkedHashMap<>();
+  private NodeState lastNode;
+  private final ArrayDeque<Conn> closedOrder = new ArrayDeque<>();
+  private final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(1024, 0.75f, true);
+  private final HashMap<String, long[]> protocols = new HashMap<>();
+  private final LinkedHashMap<String, Prefix> prefixes = new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<String, IdentifySent> disclosed = new LinkedHashMap<>();
+  private final LinkedHashSet<String> localNodes = new LinkedHashSet<>();
+
+  long firstWall;
+  long lastWall;
+  long events;
+  long bytes;
+  long evictedConnections;
+  long evictedPeers;
+  long evictedStreams;
+  long evictedPrefixes;
+
+  /**
+   * @param capBytes eviction starts above this estimate; 0 for no cap
+   * @param seed state of a longer period that supplies what a windowed fold needs from before
+   *     the window (a connection's metadata, a peer's identify); null for a plain fold
+   */
+  Aggregates(long capBytes, Aggregates seed) {
+    this.capBytes = capBytes;
+    this.seed = seed;
+  }
+
+  static long str(String s) {
+    return s == null ? 0 : STRING_BYTES + s.length();
+  }
+
+  void fold(Event e) {
+    events++;
+    long wall = e.wallMillis();
+    if (firstWall == 0 || wall < firstWall) {
+      firstWall = wall;
+    }
+    if (wall > lastWall) {
+      lastWall = wall;
+    }
+    NodeState ns = node(e.node());
+    if (e instanceof StreamOpened so) {
+      streamOpened(ns, so);
+    } else if (e instanceof ProtocolNegotiated pn) {
+      protocolNegotiated(ns, pn);
+    } else if (e instanceof StreamClosed sc) {
+      streamClosed(ns, sc);
+    } else if (e instanceof PingRtt pr) {
+      ping(ns, pr);
+    } else if (e instanceof ConnectionOpened co) {
+      connectionOpened(ns, co);
+    } else if (e instanceof ConnectionClosed cc) {
+      connectionClosed(ns, cc);
+    } else if (e instanceof IdentifyReceived ir) {
+      identifyReceived(ir);
+    } else if (e instanceof IdentifySent is) {
+      IdentifySent old = disclosed.put(is.node(), is);
+      bytes += identifySize(is.agentVersion(), is.listenAddrs(), is.protocols())
+          - (old == null ? 0 : identifySize(old.agentVersion(), old.listenAddrs(), old.protocols()));
+    } else if (e instanceof HostCreated hc) {
+      if (localNodes.add(hc.peerId())) {
+        bytes += str(hc.peerId());
+      }
+    }
+    if (capBytes > 0 && bytes > capBytes) {
+      evict();
+    }
+  }
+
+  private NodeState node(String node) {
+    NodeState ns = lastNode;
+    if (ns != null && ns.node.equals(node)) {
+      return ns;
+    }
+    ns = nodes.get(node);
+    if (ns == null) {
+      ns = new NodeState(node);
+      nodes.put(node, ns);
+      localNodes.add(node);
+      bytes += PEER_BYTES + str(node);
+    }
+    lastNode = ns;
+    return ns;
+  }
+
+  private Peer peer(String peerId, long wall) {
+    Peer p = peers.get(peerId);
+    if (p == null) {
+      p = new Peer(peerId, wall);
+      peers.put(peerId, p);
+      bytes += PEER_BYTES + str(peerId);
+      Peer old = seed == null ? null : seed.peers.get(peerId);
+      if (old != null && old.identify != null) {
+        setIdentify(p, old.identify);
+      }
+    } else if (wall > p.lastSeen) {
+      p.lastSeen = wall;
+    } else if (wall < p.firstSeen) {
+      p.firstSeen = wall;
+    }
+    return p;
+  }
+
+  private void connectionOpened(NodeState ns, ConnectionOpened co) {
+    Conn old = ns.conns.get(co.connId());
+    if (old != null && old.closedWall == 0) {
+      return; // reported twice (attach found it open, then it was seen again): count once
+    }
+    String ip = Multiaddrs.ip(co.remoteAddr());
+    Conn c = new Conn(ns, co, ip == null ? null : Multiaddrs.prefixOfIp(ip));
+    ns.conns.put(co.connId(), c);
+    bytes += c.size;
+    Peer p = peer(co.remotePeerId(), co.wallMillis());
+    p.connectionsOpened++;
+    attach(c, p, ip);
+  }
+
+  /** Counts an open connection on its peer and prefix. */
+  private void attach(Conn c, Peer p, String ip) {
+    p.connectionsOpen++;
+    if (c.opened.direction() == Direction.INBOUND) {
+      p.inbound++;
+    } else if (c.opened.direction() == Direction.OUTBOUND) {
+      p.outbound++;
+    }
+    if (ip != null && p.ips.size() < Bounds.MAX_LIST_ENTRIES && p.ips.add(ip)) {
+      bytes += str(ip);
+    }
+    if (c.prefix != null) {
+      Prefix px = prefixes.get(c.prefix);
+      if (px == null) {
+        px = new Prefix();
+        prefixes.put(c.prefix, px);
+        bytes += PREFIX_BYTES + str(c.prefix);
+      }
+      px.openConns++;
+      if (px.peers.add(p.peerId)) {
+        bytes += MEMBER_BYTES;
+      }
+    }
+  }
+
+  /** The open or recently closed connection, taken over from the seed in a windowed fold. */
+  private Conn conn(NodeState ns, String connId) {
+    Conn c = ns.conns.get(connId);
+    if (c == null && seed != null) {
+      NodeState sns = seed.nodes.get(ns.node);
+      Conn sc = sns == null ? null : sns.conns.get(connId);
+      if (sc != null) {
+        c = adopt(ns, sc);
+      }
+    }
+    return c;
+  }
+
+  private Conn adopt(NodeState ns, Conn sc) {
+    Conn c = new Conn(ns, sc.opened, sc.prefix);
+    ns.conns.put(sc.opened.connId(), c);
+    bytes += c.size;
+    attach(c, peer(sc.opened.remotePeerId(), sc.opened.wallMillis()), Multiaddrs.ip(sc.opened.remoteAddr()));
+    return c;
+  }
+
+  private void connectionClosed(NodeState ns, ConnectionClosed cc) {
+    Conn c = conn(ns, cc.connId());
+    if (c == null || c.closedWall != 0) {
+      return;
+    }
+    c.closedWall = cc.wallMillis();
+    closedOrder.add(c);
+    if (c.prefix != null) {
+      Prefix px = prefixes.get(c.prefix);
+      if (px != null) {
+        px.openConns--;
+      }
+    }
+    Peer p = peers.get(c.opened.remotePeerId());
+    if (p != null) {
+      p.connectionsOpen--;
+      p.lastSeen = Math.max(p.lastSeen, cc.wallMillis());
+    }
+  }
+
+  private void streamOpened(NodeState ns, StreamOpened so) {
+    if (ns.streams.containsKey(so.streamId())) {
+      return;
+    }
+    Conn c = conn(ns, so.connId());
+    ns.streams.put(so.streamId(), new Stream(c));
+    bytes += STREAM_BYTES + str(so.streamId());
+    if (c == null) {
+      return;
+    }
+    c.streams++;
+    Peer p = peer(c.opened.remotePeerId(), so.wallMillis());
+    p.streams++;
+    if (c.prefix != null) {
+      Prefix px = prefixes.get(c.prefix);
+      if (px != null) {
+        px.streams++;
+      }
+    }
+  }
+
+  private Stream stream(NodeState ns, String streamId) {
+    Stream s = ns.streams.get(streamId);
+    if (s == null && seed != null) {
+      NodeState sns = seed.nodes.get(ns.node);
+      Stream ss = sns == null ? null : sns.streams.get(streamId);
+      if (ss != null && ss.conn != null) {
+        s = new Stream(conn(ns, ss.conn.opened.connId()));
+        ns.streams.put(streamId, s);
+        bytes += STREAM_BYTES + str(streamId);
+      }
+    }
+    return s;
+  }
+
+  private void protocolNegotiated(NodeState ns, ProtocolNegotiated pn) {
+    long[] n = protocols.get(pn.protocolId());
+    if (n == null) {
+      n = new long[1];
+      protocols.put(pn.protocolId(), n);
+      bytes += PROTOCOL_BYTES + str(pn.protocolId());
+    }
+    n[0]++;
+  }
+
+  private void streamClosed(NodeState ns, StreamClosed sc) {
+    Stream s = stream(ns, sc.streamId());
+    if (s == null) {
+      return;
+    }
+    ns.streams.remove(sc.streamId());
+    bytes -= STREAM_BYTES + str(sc.streamId());
+    if (s.conn == null) {
+      return;
+    }
+    long in = sc.bytesIn() == null ? 0 : sc.bytesIn();
+    long out = sc.bytesOut() == null ? 0 : sc.bytesOut();
+    s.conn.bytesIn += in;
+    s.conn.bytesOut += out;
+    Peer p = peers.get(s.conn.opened.remotePeerId());
+    if (p != null) {
+      p.bytes += in + out;
+      p.lastSeen = Math.max(p.lastSeen, sc.wallMillis());
+    }
+  }
+
+  private void ping(NodeState ns, PingRtt pr) {
+    Conn c = conn(ns, pr.connId());
+    if (c != null) {
+      c.pings++;
+    }
+    String peerId = pr.remotePeerId() != null ? pr.remotePeerId() : c == null ? null : c.opened.remotePeerId();
+    if (peerId != null) {
+      Peer p = peer(peerId, pr.wallMillis());
+      p.pingCount++;
+      p.pingSum += pr.rttNanos();
+    }
+  }
+
+  private void identifyReceived(IdentifyReceived ir) {
+    setIdentify(peer(ir.remotePeerId(), ir.wallMillis()), ir);
+  }
+
+  private void setIdentify(Peer p, IdentifyReceived ir) {
+    long size = identifySize(ir.agentVersion(), ir.listenAddrs(), ir.protocols()) + str(ir.observedAddr());
+    bytes += size - p.identifySize;
+    p.identify = ir;
+    p.identifySize = size;
+  }
+
+  private static long identifySize(String agent, List<String> addrs, List<String> protocols) {
+    long n = str(agent);
+    for (String a : addrs) {
+      n += str(a);
+    }
+    for (String s : protocols) {
+      n += str(s);
+    }
+    return n;
+  }
+
+  /**
+   * Evicts closed connections, then peers and prefixes without an open connection, then
+   * open-stream state, least recently used first, down to 90% of the cap.
+   */
+  private void evict() {
+    long target = capBytes - capBytes / 10;
+    while (bytes > target && !closedOrder.isEmpty()) {
+      Conn c = closedOrder.poll();
+      if (c.ns.conns.get(c.opened.connId()) == c) {
+        c.ns.conns.remove(c.opened.connId());
+        bytes -= c.size;
+        evictedConnections++;
+      }
+    }
+    if (bytes > target) {
+      Iterator<Peer> it = peers.values().iterator();
+      while (bytes > target && it.hasNext()) {
+        Peer p = it.next();
+        if (p.connectionsOpen <= 0) {
+          it.remove();
+          bytes -= PEER_BYTES + str(p.peerId) + p.identifySize;
+          for (String ip : p.ips) {
+            bytes -= str(ip);
+          }
+          evictedPeers++;
+        }
+      }
+    }
+    if (bytes > target) {
+      Iterator<Map.Entry<String, Prefix>> it = prefixes.entrySet().iterator();
+      while (bytes > target && it.hasNext()) {
+        Map.Entry<String, Prefix> px = it.next();
+        if (px.getValue().openConns <= 0) {
+          it.remove();
+          bytes -= PREFIX_BYTES + str(px.getKey()) + px.getValue().peers.size() * MEMBER_BYTES;
+          evictedPrefixes++;
+        }
+      }
+    }
+    for (NodeState ns : nodes.values()) {
+      Iterator<Map.Entry<String, Stream>> it = ns.streams.entrySet().iterator();
+      while (bytes > target && it.hasNext()) {
+        Map.Entry<String, Stream> s = it.next();
+        it.remove();
+        bytes -= STREAM_BYTES + str(s.getKey());
+        evictedStreams++;
+      }
+    }
+  }
+
+  /** In a windowed fold: connections still open at the end appear even if silent in the window. */
+  void adoptOpenConnections() {
+    if (seed == null) {
+      return;
+    }
+    for (NodeState sns : seed.nodes.values()) {
+      NodeState ns = node(sns.node);
+      for (Conn sc : sns.conns.values()) {
+        if (sc.closedWall == 0 && !ns.conns.containsKey(sc.opened.connId())) {
+          adopt(ns, sc);
+        }
+      }
+    }
+  }
+
+  Map<String, ConnectionStats> connectionStats() {
+    Map<String, ConnectionStats> out = new HashMap<>();
+    for (NodeState ns : nodes.values()) {
+      for (Conn c : ns.conns.values()) {
+        ConnectionOpened o = c.opened;
+        out.put(ns.node + "/" + o.connId(),
+            new ConnectionStats(ns.node, o.connId(), o.remotePeerId(), o.localAddr(), o.remoteAddr(),
+                o.direction(), o.transport(), o.security(), o.muxer(), o.preexisting(), o.wallMillis(),
+                c.closedWall, c.streams, c.pings, c.bytesIn, c.bytesOut));
+      }
+    }
+    return out;
+  }
+
+  Map<String, PeerStats> peerStats() {
+    Map<String, PeerStats> out = new HashMap<>();
+    for (Peer p : peers.values()) {
+      IdentifyReceived id = p.identify;
+      out.put(p.peerId,
+          new PeerStats(p.peerId, p.ips, p.connectionsOpened, p.connectionsOpen, p.inbound, p.outbound,
+              p.streams, p.bytes, p.firstSeen, p.lastSeen,
+              id == null ? null : id.agentVersion(),
+              id == null ? null : id.protocolVersion(),
+              id == null ? List.of() : id.protocols(),
+              id == null ? List.of() : id.listenAddrs(),
+              id == null ? null : id.observedAddr(),
+              p.pingCount, p.pingCount == 0 ? 0 : p.pingSum / p.pingCount));
+    }
+    return out;
+  }
+
+  Map<String, Long> protocolCounts() {
+    Map<String, Long> out = new HashMap<>();
+    protocols.forEach((k, v) -> out.put(k, v[0]));
+    return out;
+  }
+
+  Map<String, PrefixStats> prefixStats() {
+    Map<String, PrefixStats> out = new HashMap<>();
+    prefixes.forEach((k, v) -> out.put(k, new PrefixStats(k, v.peers.size(), v.streams)));
+    return out;
+  }
+
+  Map<String, IdentifySent> disclosed() {
+    return disclosed;
+  }
+
+  List<String> localNodes() {
+    return new ArrayList<>(localNodes);
+  }
+
+  int peerCount() {
+    return peers.size();
+  }
+
+  int connectionCount() {
+    int n = 0;
+    for (NodeState ns : nodes.values()) {
+      n += ns.conns.size();
+    }
+    return n;
+  }
+
+  int openStreamCount() {
+    int n = 0;
+    for (NodeState ns : nodes.values()) {
+      n += ns.streams.size();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,265 @@
+package dev.privacyagent.analyzer.collect;
+
+import dev.privacyagent.analyzer.codec.EventBounder;
+import dev.privacyagent.analyzer.codec.ReadStats;
+import dev.privacyagent.analyzer.event.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Takes events from any number of producer threads without ever blocking them and folds them
+ * into per-connection, per-peer, per-protocol and per-prefix aggregates plus a bounded ring of
+ * raw events, within a memory cap.
+ *
+ * <p>Live use (the agent): {@link #start()} a daemon drain thread, {@link #offer} from
+ * application threads (O(1), no allocation, false and counted when the queue is full),
+ * {@link #snapshot()} from any thread. Offline use (replay, analysis of files): skip
+ * {@link #start()} and {@link #ingest} events on one thread; {@link #snapshot()} also drains
+ * whatever was offered.
+ *
+ * <p>Memory: a quarter of the cap at most goes to the raw-event ring ({@value
+ * #EVENT_SLOT_BYTES} estimated bytes per slot); the rest bounds the aggregates, which evict the
+ * oldest closed connections, then peers and prefixes without an open connection, then open-stream state, and
+ * count each eviction in {@link CollectorCounters}.
+ *
+ * <p>Window: with a non-zero {@link CollectorConfig#window()}, a snapshot re-folds the raw events
+ * of the last {@code window} (ending at the newest event) into fresh aggregates, taking
+ * connection metadata and identify data from before the window from the whole-run state. When
+ * the ring does not reach back to the window start the snapshot says so in its notes.
+ */
+public final class MetadataCollector implements EventSink, AutoCloseable {
+  /** Estimated bytes per raw event kept in the ring (the event object and its own strings). */
+  public static final long EVENT_SLOT_BYTES = 256;
+
+  private static final int BATCH = 4096;
+
+  private final CollectorConfig config;
+  private final MpscQueue<Event> queue;
+  private final LongAdder droppedQueueFull = new LongAdder();
+  private final ReentrantLock lock = new ReentrantLock();
+
+  // guarded by lock
+  private final Aggregates state;
+  private final Event[] ring;
+  private long ringWritten;
+  private final EventBounder bounder = new EventBounder();
+  private ReadStats input = ReadStats.EMPTY;
+
+  private volatile boolean running;
+  private Thread drainer;
+
+  public MetadataCollector() {
+    this(CollectorConfig.defaults());
+  }
+
+  public MetadataCollector(CollectorConfig config) {
+    this.config = config;
+    this.queue = new MpscQueue<>(config.queueCapacity());
+    long ringBudget = config.memoryCapBytes() / 4;
+    int ringCap = (int) Math.max(16, Math.min(config.ringCapacity(), ringBudget / EVENT_SLOT_BYTES));
+    this.ring = new Event[ringCap];
+    this.state = new Aggregates(config.memoryCapBytes() - ringCap * EVENT_SLOT_BYTES, null);
+  }
+
+  public CollectorConfig config() {
+    return config;
+  }
+
+  /** Raw events the ring keeps (after fitting it into the memory cap). */
+  public int ringCapacity() {
+    return ring.length;
+  }
+
+  /**
+   * Queues {@code e} for the drain thread. Never blocks and never allocates: when the queue is
+   * full the event is dropped, counted, and false returned. Safe from any thread.
+   */
+  public boolean offer(Event e) {
+    if (queue.offer(e)) {
+      return true;
+    }
+    droppedQueueFull.increment();
+    return false;
+  }
+
+  /** {@link #offer}, for use as an {@link EventSink} by producers. */
+  @Override
+  public void accept(Event e) {
+    offer(e);
+  }
+
+  /** Folds {@code e} at once on the calling thread (offline use; takes the collector's lock). */
+  public void ingest(Event e) {
+    lock.lock();
+    try {
+      fold(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records what reading the input found, so that snapshots count and list it. */
+  public void recordInput(ReadStats stats) {
+    lock.lock();
+    try {
+      input = input.plus(stats);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Starts the daemon drain thread; idempotent. */
+  public synchronized MetadataCollector start() {
+    if (drainer == null) {
+      running = true;
+      drainer = new Thread(this::drainLoop, "privacy-agent-collector");
+      drainer.setDaemon(true);
+      drainer.start();
+    }
+    return this;
+  }
+
+  /** Stops the drain thread after it has folded everything queued. */
+  @Override
+  public synchronized void close() {
+    running = false;
+    if (drainer != null) {
+      LockSupport.unpark(drainer);
+      try {
+        drainer.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      drainer = null;
+    }
+    drainAll();
+  }
+
+  private void drainLoop() {
+    int idle = 0;
+    while (running) {
+      int n = drainBatch();
+      if (n > 0) {
+        idle = 0;
+      } else if (++idle < 64) {
+        Thread.onSpinWait();
+      } else if (idle < 128) {
+        Thread.yield();
+      } else {
+        // no wake-up from producers (that would cost them): a short sleep bounds the latency
+        LockSupport.parkNanos(200_000);
+      }
+    }
+  }
+
+  private int drainBatch() {
+    lock.lock();
+    try {
+      int n = 0;
+      Event e;
+      while (n < BATCH && (e = queue.poll()) != null) {
+        fold(e);
+        n++;
+      }
+      return n;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void drainAll() {
+    while (drainBatch() == BATCH) {
+      // keep going until a partial batch shows the queue is empty
+    }
+  }
+
+  private void fold(Event raw) {
+    Event e = bounder.apply(raw);
+    state.fold(e);
+    ring[(int) (ringWritten % ring.length)] = e;
+    ringWritten++;
+  }
+
+  /** Events dropped because the queue was full. */
+  public long droppedQueueFull() {
+    return droppedQueueFull.sum();
+  }
+
+  /** An immutable view of all state, after folding everything queued so far. */
+  public Snapshot snapshot() {
+    lock.lock();
+    try {
+      drainAll();
+      return build();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Snapshot build() {
+    List<Event> recent = recentEvents();
+    List<String> notes = new ArrayList<>(input.notes());
+    Aggregates view = state;
+    long windowMillis = config.window().toMillis();
+    if (windowMillis > 0 && state.events > 0) {
+      long cutoff = state.lastWall - windowMillis;
+      if (ringWritten > ring.length && !recent.isEmpty() && recent.get(0).wallMillis() > cutoff) {
+        notes.add("the window of " + config.window() + " reaches back before the oldest of the "
+            + ring.length + " raw events kept; windowed aggregates cover only those events");
+      }
+      view = new Aggregates(0, state);
+      List<Event> inWindow = new ArrayList<>();
+      for (Event e : recent) {
+        if (e.wallMillis() >= cutoff) {
+          view.fold(e);
+          inWindow.add(e);
+        }
+      }
+      view.adoptOpenConnections();
+      recent = inWindow;
+    }
+    long ringFill = Math.min(ringWritten, ring.length);
+    CollectorCounters counters =
+        new CollectorCounters(
+            state.events,
+            droppedQueueFull.sum(),
+            state.evictedConnections,
+            state.evictedPeers,
+            Math.max(0, ringWritten - ring.length),
+            bounder.truncated() + input.truncatedStrings(),
+            input.skippedLines(),
+            input.unknownTypeLines(),
+            input.unknownFields(),
+            state.evictedStreams,
+            state.bytes + ringFill * EVENT_SLOT_BYTES,
+            config.memoryCapBytes(),
+            state.evictedPrefixes);
+    return new Snapshot(
+        System.currentTimeMillis(),
+        view.events == 0 ? 0 : view.firstWall,
+        view.lastWall,
+        view.localNodes(),
+        view.connectionStats(),
+        view.peerStats(),
+        view.protocolCounts(),
+        view.prefixStats(),
+        view.disclosed(),
+        recent,
+        counters,
+        windowMillis,
+        notes);
+  }
+
+  private List<Event> recentEvents() {
+    int n = (int) Math.min(ringWritten, ring.length);
+    List<Event> out = new ArrayList<>(n);
+    long start = ringWritten - n;
+    for (long i = start; i < ringWritten; i++) {
+      out.add(ring[(int) (i % ring.length)]);
+    }
+    return out;
+  }
+}
