@@ -1,0 +1,145 @@
+package io.libp2p.fidelity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Checks the compiled test host against every {@code required} row of jvm-libp2p-api.tsv (read from
+ * jvm-libp2p's own bytecode): the class exists with the same kind and supertypes, and each member
+ * exists, declared in that class, with the exact JVM descriptor and static/default/abstract-ness.
+ */
+class ApiFidelityTest {
+    static final String TSV_PROPERTY = "jvmlibp2p.api.tsv";
+
+    static ApiTable table() throws Exception {
+        String p = System.getProperty(TSV_PROPERTY);
+        if (p == null || p.isBlank()) {
+            fail("System property " + TSV_PROPERTY + " is not set: run through Maven (the pom passes "
+                    + "shared/jvm-libp2p-api.tsv) or pass -D" + TSV_PROPERTY + "=/path/to/jvm-libp2p-api.tsv");
+        }
+        Path path = Path.of(p).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            fail("jvm-libp2p API table not found at " + path + " (set -D" + TSV_PROPERTY
+                    + "=/path/to/jvm-libp2p-api.tsv; the repository expects shared/ beside the clone)");
+        }
+        return ApiTable.read(path);
+    }
+
+    @Test
+    void tableHasRequiredRows() throws Exception {
+        ApiTable t = table();
+        long required = t.rows().stream().filter(ApiTable.MemberRow::required).count();
+        assertTrue(required >= 100, "expected at least 100 required rows, found " + required);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> classHeaders() throws Exception {
+        ApiTable t = table();
+        Set<String> requiredClasses = new HashSet<>();
+        Set<String> classesWithRows = new HashSet<>();
+        for (ApiTable.MemberRow r : t.rows()) {
+            classesWithRows.add(r.className());
+            if (r.required()) {
+                requiredClasses.add(r.className());
+            }
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ApiTable.ClassHeader h : t.headers().values()) {
+            // A class is in scope when it has a required member or when the header alone is the requirement.
+            if (requiredClasses.contains(h.className()) || !classesWithRows.contains(h.className())) {
+                tests.add(DynamicTest.dynamicTest("class " + h.className() + " (line " + h.line() + ")", () -> checkHeader(h)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> requiredMembers() throws Exception {
+        return table().rows().stream().filter(ApiTable.MemberRow::required)
+                .map(r -> DynamicTest.dynamicTest(r + " (line " + r.line() + ")", () -> checkMember(r)));
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ApiFidelityTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("class missing from the test host: " + name);
+        }
+    }
+
+    private static void checkHeader(ApiTable.ClassHeader h) {
+        Class<?> c = load(h.className());
+        int m = c.getModifiers();
+        assertTrue(Modifier.isPublic(m), h.className() + " must be public");
+        switch (h.kind()) {
+            case "interface" -> assertTrue(c.isInterface(), h.className() + " must be an interface");
+            case "abstract class" -> assertTrue(!c.isInterface() && Modifier.isAbstract(m), h.className() + " must be an abstract class");
+            case "final class" -> assertTrue(!c.isInterface() && Modifier.isFinal(m), h.className() + " must be a final class");
+            case "class" -> assertTrue(!c.isInterface() && !Modifier.isFinal(m) && !Modifier.isAbstract(m),
+                    h.className() + " must be a plain (open, concrete) class");
+            default -> fail("unknown kind " + h.kind());
+        }
+        if (h.superclass() != null) {
+            assertNotNull(c.getSuperclass(), h.className() + " has no superclass");
+            assertEquals(h.superclass(), c.getSuperclass().getName(), h.className() + " superclass");
+        }
+        for (String i : h.interfaces()) {
+            assertTrue(load(i).isAssignableFrom(c), h.className() + " must implement/extend " + i);
+        }
+    }
+
+    private static void checkMember(ApiTable.MemberRow r) {
+        Class<?> c = load(r.className());
+        Executable found = null;
+        List<String> sameName = new ArrayList<>();
+        if (r.name().equals("<init>")) {
+            for (Constructor<?> k : c.getDeclaredConstructors()) {
+                String d = Descriptors.of(k);
+                sameName.add(d);
+                if (d.equals(r.descriptor())) {
+                    found = k;
+                }
+            }
+        } else {
+            for (Method k : c.getDeclaredMethods()) {
+                if (k.getName().equals(r.name())) {
+                    String d = Descriptors.of(k);
+                    sameName.add(d);
+                    if (d.equals(r.descriptor())) {
+                        found = k;
+                    }
+                }
+            }
+        }
+        if (found == null) {
+            fail(r + " is not declared in " + r.className() + "; same-name members have descriptors " + sameName);
+        }
+        int m = found.getModifiers();
+        assertTrue(Modifier.isPublic(m), r + " must be public");
+        assertEquals(r.hasModifier("static"), Modifier.isStatic(m), r + " static-ness");
+        if (found instanceof Method method) {
+            assertEquals(r.hasModifier("default"), method.isDefault(), r + " default-ness");
+            assertEquals(r.hasModifier("abstract"), Modifier.isAbstract(m), r + " abstract-ness");
+        } else {
+            assertFalse(r.hasModifier("abstract"), "constructors are never abstract");
+        }
+    }
+}
