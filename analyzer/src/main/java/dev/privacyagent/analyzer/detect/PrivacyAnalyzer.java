@@ -1,0 +1,118 @@
+package dev.privacyagent.analyzer.detect;
+
+import dev.privacyagent.analyzer.collect.ConnectionStats;
+import dev.privacyagent.analyzer.collect.PeerStats;
+import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.proof.MockProofSystem;
+import dev.privacyagent.analyzer.report.AnonymityMeasures;
+import dev.privacyagent.analyzer.report.Finding;
+import dev.privacyagent.analyzer.report.Report;
+import dev.privacyagent.analyzer.report.ReportWindow;
+import dev.privacyagent.analyzer.report.RiskScore;
+import dev.privacyagent.analyzer.report.Severity;
+import dev.privacyagent.analyzer.report.Text;
+import dev.privacyagent.analyzer.report.Totals;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the seven detectors over a snapshot and assembles the {@link Report}: findings, risk
+ * score, anonymity measures, peer and protocol tables, counters and mock proofs. Apart from the
+ * proofs' random salts the report is a function of the snapshot alone (pass a seeded {@link
+ * MockProofSystem} to make it fully deterministic). Thread-safe.
+ */
+public final class PrivacyAnalyzer {
+  private final AnalyzerConfig config;
+  private final List<Detector> detectors;
+  private final MockProofSystem proofSystem;
+
+  public PrivacyAnalyzer() {
+    this(AnalyzerConfig.defaults());
+  }
+
+  public PrivacyAnalyzer(AnalyzerConfig config) {
+    this(config, null);
+  }
+
+  /** {@code reference} (may be null) is the agent-name population for fingerprinting. */
+  public PrivacyAnalyzer(AnalyzerConfig config, ReferencePopulation reference) {
+    this(config, reference, new MockProofSystem());
+  }
+
+  public PrivacyAnalyzer(AnalyzerConfig config, ReferencePopulation reference, MockProofSystem proofSystem) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.proofSystem = Objects.requireNonNull(proofSystem, "proofSystem");
+    this.detectors = List.of(
+        new TimingCorrelationDetector(config.timing()),
+        new AnonymitySetDetector(config.anonymity()),
+        new ProtocolFingerprintDetector(config.fingerprint(), reference),
+        new AddressLeakageDetector(config.address()),
+        new PeerIdLinkabilityDetector(config.linkability()),
+        new ConnectionPatternDetector(config.connections()),
+        new WeakTransportSecurityDetector(config.transport()));
+  }
+
+  public AnalyzerConfig config() {
+    return config;
+  }
+
+  public List<Detector> detectors() {
+    return detectors;
+  }
+
+  public Report analyze(Snapshot s) {
+    Objects.requireNonNull(s, "snapshot");
+    List<Finding> findings = new ArrayList<>();
+    for (Detector d : detectors) {
+      findings.addAll(d.detect(s));
+    }
+    findings.sort(Comparator.comparing(Finding::severity, Comparator.<Severity>reverseOrder())
+        .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed())
+        .thenComparing(Finding::id));
+    AnonymityMeasures anonymity = AnonymitySetDetector.measure(s);
+    long streams = 0;
+    for (PeerStats p : s.peers().values()) {
+      streams += p.streams();
+    }
+    long open = 0;
+    for (ConnectionStats c : s.connections().values()) {
+      if (c.open()) {
+        open++;
+      }
+    }
+    Totals totals = new Totals(
+        s.counters().accepted(),
+        s.recentEvents().size(),
+        s.connections().size(),
+        open,
+        s.peers().size(),
+        streams,
+        s.prefixes().size(),
+        s.protocols().size());
+    ReportWindow window = new ReportWindow(
+        s.firstWallMillis(), s.lastWallMillis(), Math.max(0, s.lastWallMillis() - s.firstWallMillis()),
+        s.windowMillis());
+    Report report = new Report(
+        Report.SCHEMA_VERSION,
+        Instant.ofEpochMilli(s.takenWallMillis()).toString(),
+        window,
+        s.localNodes().stream().map(Text::bound).toList(),
+        RiskScore.of(findings),
+        RiskScore.FORMULA,
+        findings,
+        null,
+        totals,
+        anonymity,
+        ReportTables.peers(s, anonymity.totalTraffic(), "streams".equals(anonymity.trafficUnit()), config.maxPeerRows()),
+        ReportTables.protocols(s, config.maxProtocolRows()),
+        s.counters(),
+        s.counters().totalDropped(),
+        List.of(),
+        MockProofSystem.NOTICE,
+        s.notes());
+    return report.withProofs(proofSystem.prove(report, config.proofs()));
+  }
+}

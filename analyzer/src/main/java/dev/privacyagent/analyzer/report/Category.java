@@ -1,0 +1,12 @@
+package dev.privacyagent.analyzer.report;
+
+/** The kind of privacy exposure a finding describes; one per detector. */
+public enum Category {
+  TIMING,
+  ANONYMITY_SET,
+  FINGERPRINTING,
+  ADDRESS_LEAKAGE,
+  LINKABILITY,
+  CONNECTION_PATTERN,
+  TRANSPORT_SECURITY
+}

@@ -1,0 +1,99 @@
+package dev.privacyagent.analyzer.report;
+
+import dev.privacyagent.analyzer.collect.CollectorCounters;
+import dev.privacyagent.analyzer.proof.MockProofSystem;
+import dev.privacyagent.analyzer.proof.Proof;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a privacy analysis found about one snapshot; rendered as console text, JSON and
+ * HTML, and served by the HTTP API. Immutable.
+ *
+ * @param schemaVersion version of this model's JSON form
+ * @param generatedAt ISO-8601 instant the snapshot was taken
+ * @param riskScore overall risk in [0,1], see {@link RiskScore}
+ * @param riskFormula {@link RiskScore#FORMULA}, so a reader of the JSON can reproduce the score
+ * @param findings most severe first, then most confident, then by id
+ * @param severityCounts findings per severity, every severity present, CRITICAL first
+ * @param peers the peer table, largest traffic share first, bounded in length ({@code
+ *     totals.peers} holds the full count)
+ * @param protocols per protocol id, most streams first, bounded in length
+ * @param counters collector counters, drops and evictions
+ * @param droppedTotal {@link CollectorCounters#totalDropped()}
+ * @param proofs mock proofs over this report's evidence
+ * @param proofNotice {@link MockProofSystem#NOTICE}
+ * @param notes remarks about the input (unknown types or fields, skipped lines, a window the raw
+ *     event ring did not fully cover), bounded
+ */
+public record Report(
+    int schemaVersion,
+    String generatedAt,
+    ReportWindow window,
+    List<String> localNodes,
+    double riskScore,
+    String riskFormula,
+    List<Finding> findings,
+    Map<Severity, Long> severityCounts,
+    Totals totals,
+    AnonymityMeasures anonymity,
+    List<PeerRow> peers,
+    List<ProtocolCount> protocols,
+    CollectorCounters counters,
+    long droppedTotal,
+    List<Proof> proofs,
+    String proofNotice,
+    List<String> notes) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public Report {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(totals, "totals");
+    Objects.requireNonNull(anonymity, "anonymity");
+    Objects.requireNonNull(counters, "counters");
+    if (!(riskScore >= 0.0 && riskScore <= 1.0)) {
+      throw new IllegalArgumentException("riskScore must be in [0,1], was " + riskScore);
+    }
+    localNodes = List.copyOf(localNodes);
+    findings = List.copyOf(findings);
+    severityCounts = countBySeverity(findings);
+    peers = List.copyOf(peers);
+    protocols = List.copyOf(protocols);
+    proofs = proofs == null ? List.of() : List.copyOf(proofs);
+    notes = notes == null ? List.of() : notes.stream().map(n -> Text.bound(n, 512)).toList();
+    riskFormula = RiskScore.FORMULA;
+    proofNotice = MockProofSystem.NOTICE;
+  }
+
+  /** This report with {@code newProofs} in place of its proofs. */
+  public Report withProofs(List<Proof> newProofs) {
+    return new Report(
+        schemaVersion, generatedAt, window, localNodes, riskScore, riskFormula, findings,
+        severityCounts, totals, anonymity, peers, protocols, counters, droppedTotal, newProofs,
+        proofNotice, notes);
+  }
+
+  public List<Finding> findings(Category category) {
+    return findings.stream().filter(f -> f.category() == category).toList();
+  }
+
+  private static Map<Severity, Long> countBySeverity(List<Finding> findings) {
+    EnumMap<Severity, Long> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, 0L);
+    }
+    for (Finding f : findings) {
+      counts.merge(f.severity(), 1L, Long::sum);
+    }
+    LinkedHashMap<Severity, Long> ordered = new LinkedHashMap<>();
+    for (int i = Severity.values().length - 1; i >= 0; i--) {
+      Severity s = Severity.values()[i];
+      ordered.put(s, counts.get(s));
+    }
+    return java.util.Collections.unmodifiableMap(ordered);
+  }
+}
