@@ -134,14 +134,15 @@ final class Endpoints {
     if (proof == null || !proof.isObject()) {
       return Responses.error(HttpResponseStatus.BAD_REQUEST, "body must be a JSON object");
     }
-    boolean valid;
+    dev.privacyagent.server.source.ProofCheck check;
     try {
-      valid = cache.source().verifyProof(proof);
+      check = cache.source().verifyProof(proof);
     } catch (IllegalArgumentException e) {
       return Responses.error(HttpResponseStatus.BAD_REQUEST, "not a proof: " + e.getMessage());
     }
     ObjectNode n = Json.MAPPER.createObjectNode();
-    n.put("valid", valid);
+    n.put("valid", check.valid());
+    n.put("reason", dev.privacyagent.server.render.Bounded.text(check.reason()));
     n.put("notice", dev.privacyagent.server.render.DashboardJson.MOCK_NOTICE);
     return Responses.json(HttpResponseStatus.OK, Json.bytes(n));
   }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * {@code /metrics}. Where go-libp2p exports the same quantity, its metric name and label names
  * are used so that existing libp2p dashboards work (swarm connections, resource-manager
- * connection gauge, identify protocol/address counts); the privacy measures are new and live
+ * connection gauge); the privacy measures are new and live
  * under {@code libp2p_privacy_}. No label ever carries a peer id or an IP address.
  */
 public final class MetricsRenderer {
@@ -99,12 +99,15 @@ public final class MetricsRenderer {
       protocols = Math.max(protocols, d.protocols().size());
       addrs = Math.max(addrs, d.listenAddrs().size());
     }
-    w.family("libp2p_identify_protocols_count", "gauge",
+    // go-libp2p names these libp2p_identify_protocols_count and libp2p_identify_addrs_count,
+    // which promtool's lint rejects (a "_count" suffix is reserved for histograms and
+    // summaries); the same quantities are exported under lint-clean names instead.
+    w.family("libp2p_privacy_identify_advertised_protocols", "gauge",
         "Number of protocols the local node advertises in identify");
-    w.sample("libp2p_identify_protocols_count", protocols);
-    w.family("libp2p_identify_addrs_count", "gauge",
-        "Number of addresses the local node advertises in identify");
-    w.sample("libp2p_identify_addrs_count", addrs);
+    w.sample("libp2p_privacy_identify_advertised_protocols", protocols);
+    w.family("libp2p_privacy_identify_advertised_addresses", "gauge",
+        "Number of listen addresses the local node advertises in identify");
+    w.sample("libp2p_privacy_identify_advertised_addresses", addrs);
   }
 
   private static void privacy(PromWriter w, ReportView v) {
@@ -148,7 +151,15 @@ public final class MetricsRenderer {
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedConnections(),
         "reason", "evicted_connection");
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedPeers(), "reason", "evicted_peer");
+    w.sample("libp2p_privacy_collector_dropped_total", c.evictedStreams(),
+        "reason", "evicted_stream");
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedEvents(), "reason", "evicted_event");
+    w.family("libp2p_privacy_collector_memory_bytes", "gauge",
+        "Estimated memory held by the collector's state");
+    w.sample("libp2p_privacy_collector_memory_bytes", c.estimatedBytes());
+    w.family("libp2p_privacy_collector_memory_cap_bytes", "gauge",
+        "Configured cap on the collector's memory (0 when unknown)");
+    w.sample("libp2p_privacy_collector_memory_cap_bytes", c.memoryCapBytes());
     w.family("libp2p_privacy_collector_truncated_strings_total", "counter",
         "Untrusted strings cut to their size bound on ingestion");
     w.sample("libp2p_privacy_collector_truncated_strings_total", c.truncatedStrings());
@@ -158,6 +169,9 @@ public final class MetricsRenderer {
     w.family("libp2p_privacy_input_unknown_types_total", "counter",
         "Input lines of an unknown event type");
     w.sample("libp2p_privacy_input_unknown_types_total", c.unknownTypes());
+    w.family("libp2p_privacy_input_unknown_fields_total", "counter",
+        "Unknown fields seen in input lines (reported, not silently dropped)");
+    w.sample("libp2p_privacy_input_unknown_fields_total", c.unknownFields());
   }
 
   static String dir(Direction d) {

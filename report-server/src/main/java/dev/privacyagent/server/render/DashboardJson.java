@@ -83,6 +83,10 @@ public final class DashboardJson {
     o.put("truncatedStrings", c.truncatedStrings());
     o.put("skippedLines", c.skippedLines());
     o.put("unknownTypes", c.unknownTypes());
+    o.put("unknownFields", c.unknownFields());
+    o.put("evictedStreams", c.evictedStreams());
+    o.put("estimatedBytes", c.estimatedBytes());
+    o.put("memoryCapBytes", c.memoryCapBytes());
     o.put("totalDropped", c.totalDropped());
     return o;
   }

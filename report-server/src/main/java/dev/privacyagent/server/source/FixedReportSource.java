@@ -3,7 +3,7 @@ package dev.privacyagent.server.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.privacyagent.analyzer.event.Event;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * An offline report that never changes ({@code analyze FILE... --serve}): one view and the
@@ -12,13 +12,13 @@ import java.util.function.Predicate;
 public final class FixedReportSource implements ReportSource {
   private final ReportView view;
   private final List<Event> events;
-  private final Predicate<JsonNode> verifier;
+  private final Function<JsonNode, ProofCheck> verifier;
 
   /**
    * @param events the analysed events, in seq order
    * @param verifier checks a proof; throws IllegalArgumentException for a non-proof
    */
-  public FixedReportSource(ReportView view, List<Event> events, Predicate<JsonNode> verifier) {
+  public FixedReportSource(ReportView view, List<Event> events, Function<JsonNode, ProofCheck> verifier) {
     this.view = view;
     this.events = List.copyOf(events);
     this.verifier = verifier;
@@ -35,7 +35,7 @@ public final class FixedReportSource implements ReportSource {
   }
 
   @Override
-  public boolean verifyProof(JsonNode proof) {
-    return verifier.test(proof);
+  public ProofCheck verifyProof(JsonNode proof) {
+    return verifier.apply(proof);
   }
 }

@@ -5,7 +5,6 @@ import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.event.Event;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +18,7 @@ public final class LiveReportSource implements ReportSource {
 
   private final Supplier<Snapshot> snapshots;
   private final Analysis analysis;
-  private final Predicate<JsonNode> verifier;
+  private final Function<JsonNode, ProofCheck> verifier;
   private final long minIntervalMillis;
   private ReportView current;
   private long lastAccepted = -1;
@@ -27,7 +26,7 @@ public final class LiveReportSource implements ReportSource {
   private long version;
 
   public LiveReportSource(Supplier<Snapshot> snapshots, Analysis analysis,
-      Predicate<JsonNode> verifier, long minIntervalMillis) {
+      Function<JsonNode, ProofCheck> verifier, long minIntervalMillis) {
     this.snapshots = snapshots;
     this.analysis = analysis;
     this.verifier = verifier;
@@ -60,7 +59,7 @@ public final class LiveReportSource implements ReportSource {
   }
 
   @Override
-  public boolean verifyProof(JsonNode proof) {
-    return verifier.test(proof);
+  public ProofCheck verifyProof(JsonNode proof) {
+    return verifier.apply(proof);
   }
 }

@@ -21,10 +21,11 @@ public interface ReportSource {
   List<Event> eventsSince(long since, int limit);
 
   /**
-   * Checks a mock proof given as JSON (as served by {@code /api/proofs}).
+   * Checks a mock proof given as JSON (as served by {@code /api/proofs}) against the current
+   * report.
    *
    * @throws IllegalArgumentException when the JSON is not a proof at all; its message is a fixed
-   *     description that may be shown to the client, never the input itself
+   *     description that may be shown to the client
    */
-  boolean verifyProof(JsonNode proof);
+  ProofCheck verifyProof(JsonNode proof);
 }

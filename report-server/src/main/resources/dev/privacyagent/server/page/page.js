@@ -1,7 +1,7 @@
 (function () {
   "use strict";
   // Every value from the report, and above all every peer-controlled string, reaches the DOM
-  // through textContent or an SVG numeric attribute: never through innerHTML.
+  // through textContent or an SVG numeric attribute, never parsed as markup.
   var SVG = "http://www.w3.org/2000/svg";
   var state = { report: null, mode: "wait", pollTimer: null, source: null };
 

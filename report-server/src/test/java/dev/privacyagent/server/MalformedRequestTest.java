@@ -1,0 +1,106 @@
+package dev.privacyagent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Broken, oversized and hostile requests over raw sockets: clear status, no echo, no hang. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MalformedRequestTest {
+  static ReportServer server;
+  static int port;
+
+  @BeforeAll
+  static void start() {
+    server = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null),
+        new TestSource(Fixtures.view(1)));
+    port = server.port();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void oversizedBodyGets413() throws Exception {
+    String body = "{\"x\":\"" + "a".repeat(20_000) + "\"}";
+    RawHttp.Response r = RawHttp.exchange(port, "POST /api/proofs/verify HTTP/1.1\r\nHost: 127.0.0.1:"
+        + port + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+        + "\r\n\r\n" + body);
+    assertThat(r.status()).isEqualTo(413);
+  }
+
+  @Test
+  void oversizedHeadersGet431() throws Exception {
+    RawHttp.Response r = RawHttp.exchange(port,
+        RawHttp.get(port, "/api/report", "X-Big: " + "b".repeat(10_000)));
+    assertThat(r.status()).isEqualTo(431);
+    assertThat(r.body()).doesNotContain("bbbb");
+  }
+
+  @Test
+  void overlongRequestLineGets414() throws Exception {
+    RawHttp.Response r = RawHttp.exchange(port,
+        RawHttp.get(port, "/api/events?since=" + "1".repeat(5_000)));
+    assertThat(r.status()).isEqualTo(414);
+  }
+
+  @Test
+  void garbageGets400AndClose() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      c.send("HELLO <script>alert(1)</script>\r\n\r\n");
+      RawHttp.Response r = c.read();
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.body()).doesNotContain("<script>").contains("\"error\"");
+      assertThat(r.header("connection")).isEqualToIgnoringCase("close");
+    }
+  }
+
+  @Test
+  void absoluteFormTargetGets400() throws Exception {
+    RawHttp.Response r = RawHttp.exchange(port, "GET http://evil.example/api/report HTTP/1.1\r\n"
+        + "Host: 127.0.0.1:" + port + "\r\n\r\n");
+    assertThat(r.status()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownMethodGets405WithoutReachingEndpoints() throws Exception {
+    RawHttp.Response r = RawHttp.exchange(port, "FROB /api/report HTTP/1.1\r\nHost: 127.0.0.1:"
+        + port + "\r\n\r\n");
+    assertThat(r.status()).isEqualTo(405);
+    assertThat(r.header("allow")).isEqualTo("GET, POST");
+  }
+
+  @Test
+  void nonUtf8AndControlBytesDoNotCrashTheServer() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      byte[] junk = new byte[600];
+      for (int i = 0; i < junk.length; i++) {
+        junk[i] = (byte) (i * 37);
+      }
+      c.send(junk);
+      c.send("\r\n\r\n");
+      assertThat(c.read().status()).isBetween(400, 499);
+    } catch (java.io.IOException closedEarly) {
+      // Closing a connection that sent binary garbage is an acceptable answer too.
+    }
+    assertThat(RawHttp.exchange(port, RawHttp.get(port, "/healthz")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void keepAliveServesSeveralRequestsOnOneConnection() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      for (int i = 0; i < 5; i++) {
+        c.send(RawHttp.get(port, "/healthz"));
+        RawHttp.Response r = c.read();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"ok\"");
+      }
+    }
+  }
+}
