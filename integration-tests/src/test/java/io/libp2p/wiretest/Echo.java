@@ -1,0 +1,73 @@
+package io.libp2p.wiretest;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.libp2p.mux.yamux.YamuxStreamChannel;
+import java.util.concurrent.CompletableFuture;
+
+/** Echo server and client handlers for stream tests. */
+public final class Echo {
+    public static final String PROTOCOL = "/echo/1.0.0";
+
+    private Echo() {
+    }
+
+    /** Writes back what it reads; half-closes after the remote has. */
+    public static final class Server extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt == ChannelInputShutdownEvent.INSTANCE) {
+                ctx.flush();
+                ctx.channel().disconnect();
+            }
+        }
+    }
+
+    /** Collects what it reads until the remote half-closes; fails if the stream ends otherwise. */
+    public static final class Collector extends ChannelInboundHandlerAdapter {
+        private final ByteBuf received = Unpooled.buffer();
+        public final CompletableFuture<byte[]> result = new CompletableFuture<>();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf b = (ByteBuf) msg;
+            received.writeBytes(b);
+            b.release();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt == ChannelInputShutdownEvent.INSTANCE) {
+                byte[] out = new byte[received.readableBytes()];
+                received.readBytes(out);
+                result.complete(out);
+            } else if (evt == YamuxStreamChannel.REMOTE_RESET) {
+                result.completeExceptionally(new IllegalStateException("stream reset by the remote"));
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            result.completeExceptionally(new IllegalStateException("stream closed before the remote finished"));
+            received.release();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            result.completeExceptionally(cause);
+        }
+    }
+}
