@@ -2,6 +2,7 @@ package io.libp2p.core.mux;
 
 import io.libp2p.core.multistream.MultistreamProtocol;
 import io.libp2p.core.multistream.ProtocolBinding;
+import io.libp2p.mux.yamux.YamuxStreamMuxer;
 import java.util.List;
 
 /**
@@ -11,4 +12,11 @@ import java.util.List;
 @FunctionalInterface
 public interface StreamMuxerProtocol {
     StreamMuxer createMuxer(MultistreamProtocol multistreamProtocol, List<ProtocolBinding<?>> protocols);
+
+    /** /yamux/1.0.0, as {@code StreamMuxerProtocol.getYamux()} in jvm-libp2p. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static StreamMuxerProtocol getYamux() {
+        return (multistream, protocols) ->
+                new YamuxStreamMuxer(multistream.createMultistream((List) protocols).toStreamHandler(), multistream);
+    }
 }
