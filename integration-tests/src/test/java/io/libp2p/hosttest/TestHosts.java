@@ -1,5 +1,6 @@
 package io.libp2p.hosttest;
 
+import dev.privacyagent.sample.protocol.Echo;
 import io.libp2p.core.Host;
 import io.libp2p.core.dsl.HostBuilder;
 import io.libp2p.core.multiformats.Multiaddr;
@@ -28,7 +29,7 @@ final class TestHosts implements AutoCloseable {
                 })
                 .secureChannel(NoiseXXSecureChannel::new)
                 .muxer(StreamMuxerProtocol::getYamux)
-                .protocol(new Ping(), new Identify())
+                .protocol(new Ping(), new Identify(), new Echo())
                 .listen("/ip4/127.0.0.1/tcp/0");
     }
 
@@ -41,7 +42,7 @@ final class TestHosts implements AutoCloseable {
                 })
                 .secureChannel(PlaintextInsecureChannel::new)
                 .muxer(StreamMuxerProtocol::getYamux)
-                .protocol(new Ping(), new Identify())
+                .protocol(new Ping(), new Identify(), new Echo())
                 .listen("/ip4/127.0.0.1/tcp/0");
     }
 
