@@ -1,0 +1,39 @@
+package dev.privacyagent.agent.config;
+
+import dev.privacyagent.agent.log.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The agent's resolved configuration.
+ *
+ * @param port report server port, 0 for an ephemeral port, -1 when the server is disabled
+ * @param token empty when none
+ * @param events null when no events file is written
+ * @param warnings non-fatal remarks made while resolving (unknown keys), logged at start-up
+ */
+public record AgentConfig(
+    boolean enabled,
+    int port,
+    String bind,
+    String token,
+    Path events,
+    long eventsMaxSize,
+    Duration window,
+    long maxMemory,
+    Level log,
+    Duration summaryInterval,
+    boolean report,
+    int queue,
+    boolean faultInjection,
+    List<String> warnings) {
+
+  public AgentConfig {
+    warnings = List.copyOf(warnings);
+  }
+
+  public boolean serverEnabled() {
+    return port >= 0;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.privacyagent.agent.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key the agent understands, with its default and a one-line description.
+ * docs/configuration.md lists the same keys; {@code ConfigKeyDocTest} keeps the two in step.
+ */
+public enum ConfigKey {
+  ENABLED("enabled", "true", "false turns the agent off entirely: no bridge, no hooks, no server"),
+  PORT("port", "7878", "report server port; 0 picks a free port, -1 disables the server"),
+  BIND("bind", "127.0.0.1", "report server address; a non-loopback address requires a token"),
+  TOKEN("token", "", "access token the report server requires on every request (empty: none)"),
+  EVENTS("events", "", "JSON Lines file the events are appended to (empty: no file)"),
+  EVENTS_MAX_SIZE("eventsMaxSize", "64m", "size at which the events file is rotated to FILE.1"),
+  WINDOW("window", "10m", "analysis window: how far back the detectors look"),
+  MAX_MEMORY("maxMemory", "64m", "memory cap of the collector's state (drops are counted)"),
+  LOG("log", "info", "agent log level on stderr: off, error, warn, info, debug"),
+  SUMMARY_INTERVAL("summaryInterval", "60s", "period of the one-line summary on stderr; 0 disables"),
+  REPORT("report", "true", "print the console report on stderr at JVM shutdown"),
+  QUEUE("queue", "65536", "capacity of the events-file queue (events beyond it are counted as dropped)"),
+  FAULT_INJECTION(
+      "faultInjection", "none", "test only: 'throw' makes every dispatch throw (proves isolation)");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  ConfigKey(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** {@code -Dprivacyagent.KEY}. */
+  public String systemProperty() {
+    return "privacyagent." + key;
+  }
+
+  /** {@code PRIVACY_AGENT_KEY}: camelCase becomes UPPER_SNAKE_CASE. */
+  public String environmentVariable() {
+    return "PRIVACY_AGENT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  public static ConfigKey byKey(String key) {
+    for (ConfigKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

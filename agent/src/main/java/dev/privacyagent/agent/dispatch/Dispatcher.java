@@ -1,0 +1,175 @@
+package dev.privacyagent.agent.dispatch;
+
+import dev.privacyagent.analyzer.collect.EventSink;
+import dev.privacyagent.bootstrap.PrivacyBridge;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The agent side of {@link PrivacyBridge}: routes each hook to the tracker of its concern and
+ * contains every failure. It runs on the application's threads, so it only reads getters, builds
+ * events and offers them downstream; anything slower goes to the agent's worker thread.
+ */
+public final class Dispatcher implements PrivacyBridge.Sink {
+  private final Failures failures;
+  private final Emitter out;
+  private final HostTracker hosts;
+  private final ConnectionTracker connections;
+  private final StreamTracker streams;
+  private final DialTracker dials;
+  private final ListenTracker listens;
+  private final boolean attached;
+
+  /**
+   * @param attached true after a dynamic attach: unknown hosts and connections are then
+   *     pre-existing ones, reported with {@code preexisting=true}
+   */
+  public Dispatcher(
+      EventSink downstream, ScheduledExecutorService worker, Failures failures, boolean attached) {
+    this.failures = failures;
+    this.attached = attached;
+    Registry registry = new Registry();
+    this.out = new Emitter(new Clock(), downstream);
+    this.connections = new ConnectionTracker(registry, out, failures);
+    this.listens = new ListenTracker(registry, out, failures);
+    this.hosts = new HostTracker(registry, out, connections, listens, worker, failures);
+    this.streams = new StreamTracker(registry, out, failures, connections, worker, attached);
+    this.dials = new DialTracker(registry, out, failures);
+  }
+
+  public long emitted() {
+    return out.emitted();
+  }
+
+  public boolean attached() {
+    return attached;
+  }
+
+  @Override
+  public void hostCreated(Object host) {
+    try {
+      hosts.created(host);
+    } catch (Throwable t) {
+      failures.record("hostCreated", t);
+    }
+  }
+
+  @Override
+  public void discovered(Object hostOrNetwork) {
+    try {
+      hosts.discovered(hostOrNetwork);
+    } catch (Throwable t) {
+      failures.record("discovered", t);
+    }
+  }
+
+  @Override
+  public void connectionHandled(Object connection) {
+    try {
+      connections.handled(connection);
+    } catch (Throwable t) {
+      failures.record("connectionHandled", t);
+    }
+  }
+
+  @Override
+  public void upgradeStarted(
+      boolean security, Object channel, String protocolId, Object future, Throwable thrown) {
+    try {
+      connections.upgrade(security, channel, protocolId, future, thrown);
+    } catch (Throwable t) {
+      failures.record(security ? "securityUpgrade" : "muxerUpgrade", t);
+    }
+  }
+
+  @Override
+  public void streamCreated(Object stream) {
+    try {
+      streams.created(stream);
+    } catch (Throwable t) {
+      failures.record("streamCreated", t);
+    }
+  }
+
+  @Override
+  public void streamWrite(Object stream, Object message) {
+    try {
+      streams.write(stream, message);
+    } catch (Throwable t) {
+      failures.record("streamWrite", t);
+    }
+  }
+
+  @Override
+  public long connectEnter(Object peerId) {
+    try {
+      return dials.connectEnter(peerId);
+    } catch (Throwable t) {
+      failures.record("connectEnter", t);
+      return 0;
+    }
+  }
+
+  @Override
+  public void connectExit(
+      Object network, Object peerId, Object[] addrs, Object future, Throwable thrown, long token) {
+    try {
+      dials.connectExit(network, peerId, addrs, future, thrown, token);
+    } catch (Throwable t) {
+      failures.record("connectExit", t);
+    }
+  }
+
+  @Override
+  public void dialExit(Object transport, Object addr, Object future, Throwable thrown) {
+    try {
+      dials.dialExit(transport, addr, future, thrown);
+    } catch (Throwable t) {
+      failures.record("dial", t);
+    }
+  }
+
+  @Override
+  public void listenExit(Object transport, Object addr, Object future, Throwable thrown) {
+    try {
+      listens.listenExit(transport, addr, future, thrown);
+    } catch (Throwable t) {
+      failures.record("listen", t);
+    }
+  }
+
+  @Override
+  public void unlistenExit(Object transport, Object addr, Object future, Throwable thrown) {
+    try {
+      listens.unlistenExit(transport, addr, future, thrown);
+    } catch (Throwable t) {
+      failures.record("unlisten", t);
+    }
+  }
+
+  @Override
+  public void transportClosed(Object transport, Object future) {
+    try {
+      listens.closed(transport, future);
+    } catch (Throwable t) {
+      failures.record("transportClose", t);
+    }
+  }
+
+  @Override
+  public void identifyReceived(Object stream, Object message) {
+    try {
+      streams.identifyReceived(stream, message);
+    } catch (Throwable t) {
+      failures.record("identifyReceived", t);
+    }
+  }
+
+  @Override
+  public void pingStarted(Object initiator, Object future) {
+    try {
+      streams.ping(initiator, future);
+    } catch (Throwable t) {
+      failures.record("ping", t);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.privacyagent.agent.dispatch;
+
+import dev.privacyagent.analyzer.codec.Bounds;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The facts of one {@code identify.pb.IdentifyOuterClass$Identify} message, read at once. */
+record Identify(
+    String agentVersion,
+    String protocolVersion,
+    List<String> listenAddrs,
+    String observedAddr,
+    List<String> protocols) {
+
+  static final String MESSAGE_CLASS = "identify.pb.IdentifyOuterClass$Identify";
+
+  /** Whether a class is jvm-libp2p's identify message; cached so writes pay a lookup only. */
+  static final ClassValue<Boolean> IS_MESSAGE =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return MESSAGE_CLASS.equals(type.getName());
+        }
+      };
+
+  static Identify read(Object msg) {
+    List<String> listen = new ArrayList<>();
+    if (Reflect.callOrNull(msg, "getListenAddrsList") instanceof List<?> raw) {
+      for (Object b : raw) {
+        if (listen.size() >= Bounds.MAX_LIST_ENTRIES) {
+          break;
+        }
+        String a = Facts.binaryAddr(msg, b);
+        if (a != null) {
+          listen.add(a);
+        }
+      }
+    }
+    List<String> protocols = new ArrayList<>();
+    if (Reflect.callOrNull(msg, "getProtocolsList") instanceof List<?> raw) {
+      for (Object p : raw) {
+        if (protocols.size() >= Bounds.MAX_LIST_ENTRIES) {
+          break;
+        }
+        if (p != null) {
+          protocols.add(Facts.id(p.toString()));
+        }
+      }
+    }
+    return new Identify(
+        string(msg, "getAgentVersion"),
+        string(msg, "getProtocolVersion"),
+        listen,
+        Facts.binaryAddr(msg, Reflect.callOrNull(msg, "getObservedAddr")),
+        protocols);
+  }
+
+  private static String string(Object msg, String getter) {
+    Object v = Reflect.callOrNull(msg, getter);
+    return v == null ? null : Facts.id(v.toString());
+  }
+}

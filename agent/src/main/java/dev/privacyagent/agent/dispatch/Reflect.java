@@ -1,0 +1,107 @@
+package dev.privacyagent.agent.dispatch;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls no-argument getters of application objects by name through method handles cached per
+ * class. The agent cannot link against jvm-libp2p (it is not on the agent's class path and its
+ * version is not known at build time), so it reads facts reflectively, once per class per getter.
+ * A {@link ClassValue} keeps the cache from pinning application classes.
+ */
+public final class Reflect {
+
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+  private static final MethodType GENERIC = MethodType.methodType(Object.class, Object.class);
+
+  private static final ClassValue<ConcurrentHashMap<String, Optional<MethodHandle>>> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<String, Optional<MethodHandle>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private Reflect() {}
+
+  /** {@code target.name()}, or throws {@link NoSuchMethodException} when there is no such getter. */
+  public static Object call(Object target, String name) throws Throwable {
+    Optional<MethodHandle> mh =
+        CACHE.get(target.getClass()).computeIfAbsent(name, n -> find(target.getClass(), n));
+    if (mh.isEmpty()) {
+      throw new NoSuchMethodException(target.getClass().getName() + "#" + name + "()");
+    }
+    return mh.get().invokeExact(target);
+  }
+
+  /** {@code target.name()}, or null when it has no such getter or the getter throws. */
+  public static Object callOrNull(Object target, String name) {
+    if (target == null) {
+      return null;
+    }
+    try {
+      return call(target, name);
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  public static boolean has(Class<?> type, String name) {
+    return CACHE.get(type).computeIfAbsent(name, n -> find(type, n)).isPresent();
+  }
+
+  private static Optional<MethodHandle> find(Class<?> type, String name) {
+    Method m = publicMethod(type, name);
+    if (m == null) {
+      return Optional.empty();
+    }
+    try {
+      if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+        // public method on a non-public class (e.g. a Kotlin-internal implementation): the
+        // unnamed module of the application is open, so this is allowed
+        m.setAccessible(true);
+      }
+      return Optional.of(LOOKUP.unreflect(m).asType(GENERIC));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Prefers a declaration on a public interface or class, which needs no access override. */
+  private static Method publicMethod(Class<?> type, String name) {
+    Method found;
+    try {
+      found = type.getMethod(name);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+    if (Modifier.isPublic(found.getDeclaringClass().getModifiers())) {
+      return found;
+    }
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        Method viaInterface = publicOn(i, name);
+        if (viaInterface != null) {
+          return viaInterface;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Method publicOn(Class<?> iface, String name) {
+    if (!Modifier.isPublic(iface.getModifiers())) {
+      return null;
+    }
+    try {
+      return iface.getMethod(name);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+}

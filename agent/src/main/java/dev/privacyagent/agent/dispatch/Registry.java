@@ -1,0 +1,37 @@
+package dev.privacyagent.agent.dispatch;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Weak identity maps from application objects (hosts, networks, transports, connections, streams)
+ * to the agent's own small state, and the id counters. Nothing here keeps an application object
+ * alive.
+ */
+final class Registry {
+  static final String UNKNOWN_NODE = "unknown";
+
+  final WeakIdentityMap<String> hosts = new WeakIdentityMap<>();
+  final WeakIdentityMap<String> networks = new WeakIdentityMap<>();
+  final WeakIdentityMap<TransportState> transports = new WeakIdentityMap<>();
+  final WeakIdentityMap<ConnState> connections = new WeakIdentityMap<>();
+  final WeakIdentityMap<String> streams = new WeakIdentityMap<>();
+  private final AtomicLong connIds = new AtomicLong();
+  private final AtomicLong streamIds = new AtomicLong();
+
+  /** The state of {@code connection}, created (with a fresh id) on first sight. */
+  ConnState connection(Object connection) {
+    return connections.computeIfAbsent(connection, c -> new ConnState("c" + connIds.incrementAndGet()));
+  }
+
+  boolean knows(Object connection) {
+    return connections.containsKey(connection);
+  }
+
+  String newStreamId() {
+    return "s" + streamIds.incrementAndGet();
+  }
+
+  TransportState transport(Object transport) {
+    return transports.computeIfAbsent(transport, t -> new TransportState(UNKNOWN_NODE));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.privacyagent.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.log.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Weaves the hooks into jvm-libp2p. Only {@code io.libp2p.*} types are even looked at, so the
+ * agent costs nothing for the rest of the application. The same transformation serves
+ * {@code -javaagent} and dynamic attach: classes already loaded are retransformed (advice adds no
+ * fields or methods, so retransformation is allowed).
+ */
+public final class Instrumenter {
+
+  private Instrumenter() {}
+
+  public static List<Hook> hooks(boolean attached) {
+    List<Hook> hooks = new ArrayList<>();
+    hooks.add(new HostHook());
+    hooks.add(new ConnectionHook());
+    hooks.add(UpgradeHook.security());
+    hooks.add(UpgradeHook.muxer());
+    hooks.add(new StreamHook());
+    hooks.add(new DialHook());
+    hooks.add(new TransportHook());
+    hooks.add(new IdentifyHook());
+    hooks.add(new PingHook());
+    if (attached) {
+      hooks.add(new DiscoveryHook());
+    }
+    return hooks;
+  }
+
+  public static ResettableClassFileTransformer install(
+      Instrumentation inst, List<Hook> hooks, SupportCheck support, Failures failures) {
+    AgentBuilder builder =
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(AgentBuilder.PoolStrategy.Default.FAST)
+            .with(new Listener(failures))
+            .ignore(not(nameStartsWith(Matchers.LIBP2P)));
+    AgentBuilder.Identified.Extendable ext = null;
+    for (Hook h : hooks) {
+      AgentBuilder.Identified.Narrowable n =
+          ext == null ? builder.type(h.types(), support) : ext.type(h.types(), support);
+      ext = n.transform((b, type, loader, module, pd) -> b.visit(h.advice()));
+    }
+    return ext.installOn(inst);
+  }
+
+  /** Logs woven types at debug level and every weaving error once. */
+  private static final class Listener extends AgentBuilder.Listener.Adapter {
+    private final Failures failures;
+
+    Listener(Failures failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public void onTransformation(
+        TypeDescription type,
+        ClassLoader loader,
+        JavaModule module,
+        boolean loaded,
+        DynamicType dynamicType) {
+      AgentLog.debug("instrumented " + type.getName() + (loaded ? " (retransformed)" : ""));
+    }
+
+    @Override
+    public void onError(
+        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
+      failures.record("instrumenting " + typeName, t);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.privacyagent.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.privacyagent.bootstrap.PrivacyBridge;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Transport implementations: {@code dial} and {@code listen} (three-argument forms only, the
+ * two-argument ones are defaults that call them), {@code unlisten(Multiaddr)} and {@code close()}.
+ */
+public final class TransportHook implements Hook {
+  private static final String MULTIADDR = "io.libp2p.core.multiformats.Multiaddr";
+  private static final String HANDLER = "io.libp2p.core.ConnectionHandler";
+  private static final String VISITOR = "io.libp2p.core.ChannelVisitor";
+  private static final String FUTURE = "java.util.concurrent.CompletableFuture";
+
+  @Override
+  public String name() {
+    return "transport dial/listen";
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> types() {
+    return Matchers.implementing("io.libp2p.core.transport.Transport");
+  }
+
+  @Override
+  public AsmVisitorWrapper advice() {
+    return new AsmVisitorWrapper.Compound(
+        Advice.to(Dial.class).on(threeArg("dial")),
+        Advice.to(Listen.class).on(threeArg("listen")),
+        Advice.to(Unlisten.class)
+            .on(
+                named("unlisten")
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named(MULTIADDR)))
+                    .and(returns(named(FUTURE)))
+                    .and(Matchers.concrete())),
+        Advice.to(Close.class)
+            .on(named("close").and(takesArguments(0)).and(returns(named(FUTURE))).and(Matchers.concrete())));
+  }
+
+  private static ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> threeArg(
+      String name) {
+    return named(name)
+        .and(takesArguments(3))
+        .and(takesArgument(0, named(MULTIADDR)))
+        .and(takesArgument(1, named(HANDLER)))
+        .and(takesArgument(2, named(VISITOR)))
+        .and(returns(named(FUTURE)))
+        .and(Matchers.concrete());
+  }
+
+  static final class Dial {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @Advice.This Object transport,
+        @Advice.Argument(0) Object addr,
+        @Advice.Return Object future,
+        @Advice.Thrown Throwable thrown) {
+      PrivacyBridge.dialExit(transport, addr, future, thrown);
+    }
+  }
+
+  static final class Listen {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @Advice.This Object transport,
+        @Advice.Argument(0) Object addr,
+        @Advice.Return Object future,
+        @Advice.Thrown Throwable thrown) {
+      PrivacyBridge.listenExit(transport, addr, future, thrown);
+    }
+  }
+
+  static final class Unlisten {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @Advice.This Object transport,
+        @Advice.Argument(0) Object addr,
+        @Advice.Return Object future,
+        @Advice.Thrown Throwable thrown) {
+      PrivacyBridge.unlistenExit(transport, addr, future, thrown);
+    }
+  }
+
+  static final class Close {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.This Object transport, @Advice.Return Object future) {
+      PrivacyBridge.transportClosed(transport, future);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.privacyagent.agent.output;
+
+import dev.privacyagent.analyzer.collect.CollectorCounters;
+import dev.privacyagent.analyzer.collect.ConnectionStats;
+import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.report.Report;
+import java.util.Locale;
+
+/** The periodic one-line summary: what the agent has seen and what the analyzer makes of it. */
+public final class Summary {
+  private Summary() {}
+
+  public static String line(Snapshot s, Report r, long agentFailures, long fileDropped) {
+    long open = 0;
+    for (ConnectionStats c : s.connections().values()) {
+      if (c.open()) {
+        open++;
+      }
+    }
+    CollectorCounters k = s.counters();
+    long streams = 0;
+    for (long n : s.protocols().values()) {
+      streams += n;
+    }
+    return String.format(
+        Locale.ROOT,
+        "summary: nodes=%d connections=%d (open %d) peers=%d negotiated-streams=%d events=%d"
+            + " dropped=%d agent-errors=%d risk=%.2f findings=%d",
+        s.localNodes().size(),
+        s.connections().size(),
+        open,
+        s.peers().size(),
+        streams,
+        k.accepted(),
+        k.totalDropped() + fileDropped,
+        agentFailures,
+        r.riskScore(),
+        r.findings().size());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.privacyagent.agent.runtime;
+
+import dev.privacyagent.agent.config.AgentConfig;
+import dev.privacyagent.agent.dispatch.Dispatcher;
+import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.dispatch.ThrowingSink;
+import dev.privacyagent.agent.instrument.Hook;
+import dev.privacyagent.agent.instrument.Instrumenter;
+import dev.privacyagent.agent.instrument.SupportCheck;
+import dev.privacyagent.agent.log.AgentLog;
+import dev.privacyagent.bootstrap.PrivacyBridge;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * Wires the running agent once the bridge is on the bootstrap class path: pipeline, dispatcher,
+ * bridge sink, support check, instrumentation, shutdown hook. With {@code -javaagent} the
+ * transformer is installed before {@code premain} returns (no jvm-libp2p class may load before
+ * it); after an attach, retransformation runs on the agent's thread so that the attach returns
+ * at once.
+ */
+public final class ActiveAgent {
+  private ActiveAgent() {}
+
+  public static void start(AgentConfig config, Instrumentation inst, boolean attached) {
+    long t0 = System.nanoTime();
+    Failures failures = new Failures();
+    ScheduledExecutorService worker = worker();
+    Pipeline pipeline = new Pipeline(config, failures, worker);
+    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached);
+    PrivacyBridge.Sink sink = config.faultInjection() ? new ThrowingSink() : dispatcher;
+    String owner = "privacy-agent pid " + ProcessHandle.current().pid() + (attached ? " (attached)" : " (-javaagent)");
+    if (!PrivacyBridge.install(sink, owner)) {
+      AgentLog.warn("already active in this JVM (" + PrivacyBridge.installedBy() + "); nothing is counted twice");
+      worker.shutdown();
+      return;
+    }
+    if (config.faultInjection()) {
+      AgentLog.warn("fault injection on: every hook throws inside the agent (test mode)");
+    }
+    SupportCheck support =
+        new SupportCheck(
+            loader -> {
+              AgentLog.info("jvm-libp2p found; capturing" + (attached ? " (attached)" : ""));
+              pipeline.activate();
+            });
+    ClassLoader probe = attached ? loaderOfLoadedHost(inst) : ClassLoader.getSystemClassLoader();
+    if (probe == null || !SupportCheck.check(probe).present()) {
+      AgentLog.warn(SupportCheck.missingMessage());
+    } else {
+      support.matches(probe); // warns now when unsupported, activates when supported
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(pipeline::shutdown, "privacy-agent-shutdown"));
+    List<Hook> hooks = Instrumenter.hooks(attached);
+    if (!attached) {
+      Instrumenter.install(inst, hooks, support, failures);
+      AgentLog.debug("premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Instrumenter.install(inst, hooks, support, failures);
+                AgentLog.info(
+                    "attached; hooks installed in " + (System.nanoTime() - t0) / 1_000_000
+                        + " ms; hosts created before the attach are found at their next call");
+              } catch (Throwable e) {
+                AgentLog.error("attach failed to instrument (" + e + "); the agent stays idle");
+                PrivacyBridge.mute();
+              }
+            },
+            "privacy-agent-attach");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** After an attach: the class loader of a loaded {@code io.libp2p.core.Host}, or null. */
+  private static ClassLoader loaderOfLoadedHost(Instrumentation inst) {
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if ("io.libp2p.core.Host".equals(c.getName())) {
+        return c.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : c.getClassLoader();
+      }
+    }
+    return null;
+  }
+
+  private static ScheduledExecutorService worker() {
+    ScheduledThreadPoolExecutor ex =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "privacy-agent-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    ex.setRemoveOnCancelPolicy(true);
+    ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return ex;
+  }
+}

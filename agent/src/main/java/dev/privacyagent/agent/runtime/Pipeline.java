@@ -1,0 +1,139 @@
+package dev.privacyagent.agent.runtime;
+
+import dev.privacyagent.agent.config.AgentConfig;
+import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.log.AgentLog;
+import dev.privacyagent.agent.output.EventFileWriter;
+import dev.privacyagent.agent.output.Summary;
+import dev.privacyagent.analyzer.collect.CollectorConfig;
+import dev.privacyagent.analyzer.collect.EventSink;
+import dev.privacyagent.analyzer.collect.MetadataCollector;
+import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
+import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.render.ConsoleRenderer;
+import dev.privacyagent.analyzer.report.Report;
+import java.io.IOException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Where the dispatcher's events go: the collector (always) and the events file (when
+ * configured). Everything that costs threads or sockets (collector drain, file writer, summary,
+ * report server) starts only when the agent activates, i.e. when a supported jvm-libp2p shows up;
+ * an idle agent holds no thread and prints nothing.
+ */
+public final class Pipeline implements EventSink {
+  private final AgentConfig config;
+  private final Failures failures;
+  private final ScheduledExecutorService worker;
+  private final MetadataCollector collector;
+  private final EventFileWriter file;
+  private final PrivacyAnalyzer analyzer = new PrivacyAnalyzer();
+  private final AtomicBoolean active = new AtomicBoolean();
+  private final ReportServerLauncher server;
+
+  public Pipeline(AgentConfig config, Failures failures, ScheduledExecutorService worker) {
+    this.config = config;
+    this.failures = failures;
+    this.worker = worker;
+    this.collector =
+        new MetadataCollector(
+            CollectorConfig.defaults().withMemoryCap(config.maxMemory()).withWindow(config.window()));
+    this.file =
+        config.events() == null
+            ? null
+            : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures);
+    this.server = new ReportServerLauncher(config, this);
+  }
+
+  @Override
+  public void accept(Event e) {
+    collector.offer(e);
+    if (file != null) {
+      file.accept(e);
+    }
+  }
+
+  public MetadataCollector collector() {
+    return collector;
+  }
+
+  public PrivacyAnalyzer analyzer() {
+    return analyzer;
+  }
+
+  public boolean active() {
+    return active.get();
+  }
+
+  /** Starts the threads and the server; idempotent, returns at once (work runs on the worker). */
+  public void activate() {
+    if (!active.compareAndSet(false, true)) {
+      return;
+    }
+    collector.start();
+    if (file != null) {
+      try {
+        file.start();
+        AgentLog.info("writing events to " + file.file().toAbsolutePath());
+      } catch (IOException e) {
+        AgentLog.error("cannot write events file " + config.events() + " (" + e.getMessage() + "); events are not written");
+      }
+    }
+    if (config.serverEnabled()) {
+      worker.execute(server::start);
+    }
+    long every = config.summaryInterval().toMillis();
+    if (every > 0) {
+      worker.scheduleAtFixedRate(this::printSummary, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  Report analyze(Snapshot s) {
+    return analyzer.analyze(s);
+  }
+
+  private void printSummary() {
+    try {
+      Snapshot s = collector.snapshot();
+      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures(), fileDropped()));
+    } catch (Throwable t) {
+      failures.record("summary", t);
+    }
+  }
+
+  long fileDropped() {
+    return file == null ? 0 : file.dropped();
+  }
+
+  static long bridgeFailures() {
+    return dev.privacyagent.bootstrap.PrivacyBridge.bridgeFailures();
+  }
+
+  /** JVM shutdown: final summary and console report on stderr, then close the file and server. */
+  public void shutdown() {
+    if (!active.get()) {
+      return;
+    }
+    try {
+      Snapshot s = collector.snapshot();
+      Report r = analyze(s);
+      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures(), fileDropped()));
+      if (config.report()) {
+        StringBuilder sb = new StringBuilder();
+        new ConsoleRenderer().render(r, sb);
+        System.err.print(sb);
+        System.err.flush();
+      }
+    } catch (Throwable t) {
+      AgentLog.error("could not print the final report: " + t);
+    }
+    if (file != null) {
+      file.close();
+    }
+    server.close();
+    collector.close();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.privacyagent.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.privacyagent.agent.log.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsWhenNothingIsSet() throws Exception {
+    AgentConfig c = ConfigLoader.load(null, Map.of(), Map.of());
+    assertThat(c.enabled()).isTrue();
+    assertThat(c.port()).isEqualTo(7878);
+    assertThat(c.bind()).isEqualTo("127.0.0.1");
+    assertThat(c.token()).isEmpty();
+    assertThat(c.events()).isNull();
+    assertThat(c.eventsMaxSize()).isEqualTo(64L << 20);
+    assertThat(c.window()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.maxMemory()).isEqualTo(64L << 20);
+    assertThat(c.log()).isEqualTo(Level.INFO);
+    assertThat(c.summaryInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.serverEnabled()).isTrue();
+    assertThat(c.faultInjection()).isFalse();
+  }
+
+  @Test
+  void agentArgumentsBeatSystemPropertiesWhichBeatEnvironment() throws Exception {
+    Map<String, String> props = Map.of("privacyagent.port", "9001", "privacyagent.log", "debug");
+    Map<String, String> env =
+        Map.of("PRIVACY_AGENT_PORT", "9002", "PRIVACY_AGENT_LOG", "warn", "PRIVACY_AGENT_BIND", "::1");
+    AgentConfig c = ConfigLoader.load("port=9000", props, env);
+    assertThat(c.port()).isEqualTo(9000); // agent argument
+    assertThat(c.log()).isEqualTo(Level.DEBUG); // system property over environment
+    assertThat(c.bind()).isEqualTo("::1"); // environment over default
+  }
+
+  @Test
+  void environmentNamesAreUpperSnakeCase() {
+    assertThat(ConfigKey.SUMMARY_INTERVAL.environmentVariable()).isEqualTo("PRIVACY_AGENT_SUMMARY_INTERVAL");
+    assertThat(ConfigKey.MAX_MEMORY.environmentVariable()).isEqualTo("PRIVACY_AGENT_MAX_MEMORY");
+    assertThat(ConfigKey.ENABLED.environmentVariable()).isEqualTo("PRIVACY_AGENT_ENABLED");
+    assertThat(ConfigKey.MAX_MEMORY.systemProperty()).isEqualTo("privacyagent.maxMemory");
+  }
+
+  @Test
+  void parsesEveryKindOfValue() throws Exception {
+    AgentConfig c =
+        ConfigLoader.load(
+            "enabled=yes, port=-1,events=/tmp/x/e.jsonl,eventsMaxSize=512k,window=90s,maxMemory=1g,"
+                + "log=ERROR,summaryInterval=0,report=off,queue=1024,faultInjection=throw,token=abcdefghijklmnop",
+            Map.of(),
+            Map.of());
+    assertThat(c.serverEnabled()).isFalse();
+    assertThat(c.events()).isEqualTo(Path.of("/tmp/x/e.jsonl"));
+    assertThat(c.eventsMaxSize()).isEqualTo(512 * 1024);
+    assertThat(c.window()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(c.maxMemory()).isEqualTo(1L << 30);
+    assertThat(c.log()).isEqualTo(Level.ERROR);
+    assertThat(c.summaryInterval()).isZero();
+    assertThat(c.report()).isFalse();
+    assertThat(c.queue()).isEqualTo(1024);
+    assertThat(c.faultInjection()).isTrue();
+    assertThat(c.token()).isEqualTo("abcdefghijklmnop");
+  }
+
+  @Test
+  void bareDurationIsSeconds() throws Exception {
+    assertThat(ConfigLoader.load("window=15", Map.of(), Map.of()).window()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(ConfigLoader.load("window=250ms", Map.of(), Map.of()).window()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void badValuesNameTheKeyAndTheSource() {
+    assertThatThrownBy(() -> ConfigLoader.load("port=http", Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'http'")
+        .hasMessageContaining("agent argument 'port'")
+        .hasMessageContaining("not an integer");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("privacyagent.port", "70000"), Map.of()))
+        .hasMessageContaining("-Dprivacyagent.port")
+        .hasMessageContaining("between -1 and 65535");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("PRIVACY_AGENT_ENABLED", "maybe")))
+        .hasMessageContaining("PRIVACY_AGENT_ENABLED")
+        .hasMessageContaining("true or false");
+    assertThatThrownBy(() -> ConfigLoader.load("window=0", Map.of(), Map.of()))
+        .hasMessageContaining("greater than zero");
+    assertThatThrownBy(() -> ConfigLoader.load("window=5 minutes", Map.of(), Map.of()))
+        .hasMessageContaining("duration");
+    assertThatThrownBy(() -> ConfigLoader.load("maxMemory=12q", Map.of(), Map.of()))
+        .hasMessageContaining("size");
+    assertThatThrownBy(() -> ConfigLoader.load("log=verbose", Map.of(), Map.of()))
+        .hasMessageContaining("off, error, warn, info, debug");
+    assertThatThrownBy(() -> ConfigLoader.load("faultInjection=sometimes", Map.of(), Map.of()))
+        .hasMessageContaining("none or throw");
+    assertThatThrownBy(() -> ConfigLoader.load("port", Map.of(), Map.of()))
+        .hasMessageContaining("not key=value");
+    assertThatThrownBy(() -> ConfigLoader.load("maxMemory=99999999999999999999g", Map.of(), Map.of()))
+        .hasMessageContaining("too large");
+  }
+
+  @Test
+  void unknownKeysAreWarnedAboutNotFatal() throws Exception {
+    AgentConfig c = ConfigLoader.load("prot=1,port=1234", Map.of(), Map.of());
+    assertThat(c.port()).isEqualTo(1234);
+    assertThat(c.warnings()).singleElement().asString().contains("unknown agent argument 'prot'").contains("port");
+  }
+}
