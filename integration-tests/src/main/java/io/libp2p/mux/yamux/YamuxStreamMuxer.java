@@ -2,31 +2,37 @@ package io.libp2p.mux.yamux;
 
 import io.libp2p.core.Connection;
 import io.libp2p.core.P2PChannel;
-import io.libp2p.core.Stream;
 import io.libp2p.core.StreamHandler;
-import io.libp2p.core.StreamPromise;
-import io.libp2p.core.multistream.Multistream;
 import io.libp2p.core.multistream.MultistreamProtocol;
-import io.libp2p.core.multistream.ProtocolBinding;
 import io.libp2p.core.multistream.ProtocolDescriptor;
 import io.libp2p.core.mux.StreamMuxer;
+import io.libp2p.etc.AttributesKt;
+import io.libp2p.transport.implementation.P2PChannelOverNetty;
 import io.libp2p.transport.implementation.StreamOverNetty;
-import java.util.List;
+import io.netty.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Host-side binding of /yamux/1.0.0 (written by the host integration, not the engine): puts
- * {@link YamuxFrameCodec} and {@link YamuxSession} on the connection and wraps every child channel
- * in a {@link StreamOverNetty} as soon as it exists. Inbound streams go to the inbound stream
- * handler; outbound ones are negotiated over the bindings given to createStream.
+ * {@code /yamux/1.0.0} for the host. Installs a {@link YamuxSession} on the secured connection;
+ * every stream, inbound or outbound, becomes a {@link StreamOverNetty} over its
+ * {@link YamuxStreamChannel} as soon as it exists, before protocol negotiation.
  */
 public class YamuxStreamMuxer implements StreamMuxer {
+    public static final String FRAME_HANDLER_NAME = "yamux-frames";
+    public static final String SESSION_HANDLER_NAME = "yamux";
+
     private final StreamHandler<?> inboundStreamHandler;
     private final MultistreamProtocol multistreamProtocol;
+    private final int maxInboundStreams;
 
     public YamuxStreamMuxer(StreamHandler<?> inboundStreamHandler, MultistreamProtocol multistreamProtocol) {
+        this(inboundStreamHandler, multistreamProtocol, YamuxSession.DEFAULT_MAX_INBOUND_STREAMS);
+    }
+
+    public YamuxStreamMuxer(StreamHandler<?> inboundStreamHandler, MultistreamProtocol multistreamProtocol, int maxInboundStreams) {
         this.inboundStreamHandler = inboundStreamHandler;
         this.multistreamProtocol = multistreamProtocol;
+        this.maxInboundStreams = maxInboundStreams;
     }
 
     @Override
@@ -36,48 +42,19 @@ public class YamuxStreamMuxer implements StreamMuxer {
 
     @Override
     public CompletableFuture<StreamMuxer.Session> initChannel(P2PChannel ch, String selectedProtocol) {
-        Connection conn = (Connection) ch;
+        Channel parent = ((P2PChannelOverNetty) ch).getNettyChannel();
+        Connection connection = parent.attr(AttributesKt.getCONNECTION()).get();
         YamuxSession session = new YamuxSession(ch.isInitiator(), child -> {
-            Stream stream = new StreamOverNetty(child, conn, false);
+            StreamOverNetty stream = new StreamOverNetty(child, connection, false);
             inboundStreamHandler.handleStream(stream);
-        });
-        ch.pushHandler(new YamuxFrameCodec());
-        ch.pushHandler(session);
-        return CompletableFuture.completedFuture(new MuxerSession(session, conn));
+        }, maxInboundStreams);
+        ch.pushHandler(FRAME_HANDLER_NAME, new YamuxFrameCodec());
+        ch.pushHandler(SESSION_HANDLER_NAME, session);
+        return CompletableFuture.completedFuture(new YamuxMuxerSession(session, connection, multistreamProtocol));
     }
 
-    private final class MuxerSession implements StreamMuxer.Session {
-        private final YamuxSession session;
-        private final Connection conn;
-
-        MuxerSession(YamuxSession session, Connection conn) {
-            this.session = session;
-            this.conn = conn;
-        }
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public <T> StreamPromise<T> createStream(List<? extends ProtocolBinding<? extends T>> protocols) {
-            CompletableFuture<Stream> streamFuture = new CompletableFuture<>();
-            CompletableFuture<T> controller = new CompletableFuture<>();
-            Multistream<T> multistream = multistreamProtocol.createMultistream((List) protocols);
-            session.openStream(child -> {
-                StreamOverNetty stream = new StreamOverNetty(child, conn, true);
-                streamFuture.complete(stream);
-                multistream.initChannel(stream).whenComplete((c, t) -> {
-                    if (t != null) {
-                        controller.completeExceptionally(t);
-                    } else {
-                        controller.complete(c);
-                    }
-                });
-            }).whenComplete((child, t) -> {
-                if (t != null) {
-                    streamFuture.completeExceptionally(t);
-                    controller.completeExceptionally(t);
-                }
-            });
-            return new StreamPromise<>(streamFuture, controller);
-        }
+    @Override
+    public String toString() {
+        return "YamuxStreamMuxer";
     }
 }

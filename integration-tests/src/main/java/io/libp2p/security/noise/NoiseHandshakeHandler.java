@@ -35,7 +35,13 @@ public final class NoiseHandshakeHandler extends ByteToMessageDecoder {
      */
     public NoiseHandshakeHandler(boolean initiator, NoiseIdentity identity, byte[] expectedPeerId,
                                  List<String> earlyMuxers, Duration timeout) {
-        this.handshake = new NoiseXXHandshake(initiator, identity, earlyMuxers);
+        this(initiator, identity, RemoteIdentity::verify, expectedPeerId, earlyMuxers, timeout);
+    }
+
+    /** As above, with the given way of checking the remote's identity key (for key types beyond Ed25519). */
+    public NoiseHandshakeHandler(boolean initiator, NoiseIdentity identity, RemoteKeyVerifier verifier,
+                                 byte[] expectedPeerId, List<String> earlyMuxers, Duration timeout) {
+        this.handshake = new NoiseXXHandshake(initiator, identity, earlyMuxers, verifier);
         this.expectedPeerId = expectedPeerId == null ? null : expectedPeerId.clone();
         this.timeout = timeout;
     }

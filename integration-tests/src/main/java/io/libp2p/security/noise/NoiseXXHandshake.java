@@ -29,6 +29,7 @@ final class NoiseXXHandshake {
     private final boolean initiator;
     private final NoiseIdentity identity;
     private final List<String> announcedMuxers;
+    private final RemoteKeyVerifier verifier;
     private final KeyPair s = X25519.generate();
     private final NoiseSymmetricState state = new NoiseSymmetricState(PROTOCOL_NAME);
     private KeyPair e;
@@ -38,8 +39,9 @@ final class NoiseXXHandshake {
     private RemoteIdentity remote;
     private List<String> remoteMuxers = List.of();
 
-    NoiseXXHandshake(boolean initiator, NoiseIdentity identity, List<String> announcedMuxers) {
+    NoiseXXHandshake(boolean initiator, NoiseIdentity identity, List<String> announcedMuxers, RemoteKeyVerifier verifier) {
         this.initiator = initiator;
+        this.verifier = verifier;
         this.identity = identity;
         this.announcedMuxers = List.copyOf(announcedMuxers);
         state.mixHash(new byte[0]); // the empty prologue
@@ -147,7 +149,7 @@ final class NoiseXXHandshake {
         if (!payload.hasIdentityKey() || !payload.hasIdentitySig()) {
             throw new NoiseException("handshake payload lacks the identity key or its signature");
         }
-        remote = RemoteIdentity.verify(payload.getIdentityKey().toByteArray(), concat(SIGNATURE_PREFIX, rs),
+        remote = verifier.verify(payload.getIdentityKey().toByteArray(), concat(SIGNATURE_PREFIX, rs),
             payload.getIdentitySig().toByteArray());
         if (payload.hasExtensions()) {
             remoteMuxers = List.copyOf(payload.getExtensions().getStreamMuxersList());
