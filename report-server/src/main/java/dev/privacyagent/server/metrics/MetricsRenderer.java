@@ -154,6 +154,8 @@ public final class MetricsRenderer {
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedStreams(),
         "reason", "evicted_stream");
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedEvents(), "reason", "evicted_event");
+    w.sample("libp2p_privacy_collector_dropped_total", c.evictedPrefixes(),
+        "reason", "evicted_prefix");
     w.family("libp2p_privacy_collector_memory_bytes", "gauge",
         "Estimated memory held by the collector's state");
     w.sample("libp2p_privacy_collector_memory_bytes", c.estimatedBytes());

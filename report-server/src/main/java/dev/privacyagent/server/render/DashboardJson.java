@@ -87,6 +87,7 @@ public final class DashboardJson {
     o.put("evictedStreams", c.evictedStreams());
     o.put("estimatedBytes", c.estimatedBytes());
     o.put("memoryCapBytes", c.memoryCapBytes());
+    o.put("evictedPrefixes", c.evictedPrefixes());
     o.put("totalDropped", c.totalDropped());
     return o;
   }

@@ -46,9 +46,10 @@
     return ["info", "low", "medium", "high", "critical"].indexOf(s) >= 0 ? s : "info";
   }
   function words(key) {
-    return String(key).replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ")
-      .replace(/^./, function (c) { return c.toUpperCase(); });
+    var w = String(key).replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+    return w.charAt(0).toUpperCase() + w.slice(1);
   }
+  var SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
   function renderHeader(r) {
     var nodes = r.localNodes || [];
@@ -139,6 +140,9 @@
       box.appendChild(el("div", "ok-note", "No privacy findings in the current window."));
       return;
     }
+    list = list.slice().sort(function (a, b) {
+      return (SEVERITY_RANK[sevClass(a.severity)] - SEVERITY_RANK[sevClass(b.severity)]) || (num(b.confidence) - num(a.confidence));
+    });
     list.forEach(function (f) {
       var sev = sevClass(f.severity);
       var card = el("article", "finding sev-" + sev);
@@ -172,7 +176,7 @@
     var c = r.connections || {}, items = (c.items || []).slice(0, 40);
     $("timeline-note").textContent = items.length ? "latest " + items.length + " of " + fmt(num(c.total), 0) : "";
     if (!items.length) {
-      var tx = svg("text", { x: 300, y: 100, "text-anchor": "middle", "font-size": 13, fill: "#6b7689" });
+      var tx = svg("text", { x: "50%", y: 100, "text-anchor": "middle" }, "tl-empty");
       tx.textContent = "no connections yet";
       t.appendChild(tx);
       return;
@@ -181,8 +185,17 @@
     var t0 = now;
     items.forEach(function (i) { if (num(i.opened) > 0 && i.opened < t0) { t0 = i.opened; } });
     var span = Math.max(1000, now - t0);
-    var W = 600, H = 200, rowH = H / items.length;
-    for (var q = 1; q < 4; q++) { t.appendChild(svg("line", { x1: W * q / 4, y1: 0, x2: W * q / 4, y2: H }, "tl-axis")); }
+    // Match the viewBox to the rendered width so labels are not stretched.
+    var W = Math.max(300, Math.round(t.getBoundingClientRect().width) || 600), H = 200;
+    t.setAttribute("viewBox", "0 0 " + W + " " + H);
+    var rowH = Math.min(22, (H - 18) / items.length);
+    for (var q = 0; q <= 4; q++) {
+      var gx = Math.min(W - 1, Math.max(1, W * q / 4));
+      t.appendChild(svg("line", { x1: gx, y1: 0, x2: gx, y2: H - 16 }, "tl-axis"));
+      var lab = svg("text", { x: gx, y: H - 4, "text-anchor": q === 0 ? "start" : q === 4 ? "end" : "middle" }, "tl-label");
+      lab.textContent = q === 4 ? "now" : "\u2212" + age(span * (4 - q) / 4);
+      t.appendChild(lab);
+    }
     items.slice().reverse().forEach(function (i, idx) {
       var start = num(i.opened) || t0, end = num(i.closed) || now;
       var x = W * (start - t0) / span, w = Math.max(2, W * (end - start) / span);
@@ -258,7 +271,8 @@
     var k = r.counters || {};
     [["accepted", "Events accepted"], ["droppedQueueFull", "Dropped: queue full"], ["evictedConnections", "Evicted connections"],
      ["evictedPeers", "Evicted peers"], ["evictedEvents", "Evicted raw events"], ["truncatedStrings", "Truncated strings"],
-     ["skippedLines", "Skipped input lines"], ["unknownTypes", "Unknown event types"]].forEach(function (row) {
+     ["evictedStreams", "Evicted streams"], ["skippedLines", "Skipped input lines"], ["unknownTypes", "Unknown event types"],
+     ["unknownFields", "Unknown fields"]].forEach(function (row) {
       var tr = el("tr");
       tr.appendChild(el("td", null, row[1]));
       tr.appendChild(el("td", null, fmt(num(k[row[0]]), 0)));
@@ -267,7 +281,10 @@
   }
 
   function proofTitle(p) {
-    return p.claim || p.statement || p.kind || p.type || p.name || "proof";
+    var t = p.claim || p.statement || p.kind || p.type || p.name || "proof";
+    t = words(t);
+    if (typeof p.threshold === "number" && /least|most/i.test(t)) { t += " " + fmt(p.threshold, 2); }
+    return t;
   }
 
   function renderProofs(r) {

@@ -1,0 +1,161 @@
+package dev.privacyagent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.privacyagent.server.source.FindingView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The live page in real headless Chromium: renders, updates without reload, resists XSS. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BrowserTest {
+  TestSource source;
+  ReportServer server;
+  ChromeDriver driver;
+  Path profile;
+
+  @BeforeEach
+  void start() throws Exception {
+    List<FindingView> findings = new ArrayList<>(Fixtures.findings());
+    findings.add(new FindingView("conn.few-long-lived", "CONNECTION_PATTERN", "low", 0.6,
+        "2 long-lived peers carry 81% of the traffic",
+        "Keep more diverse peers connected.", List.of("peers 2")));
+    source = new TestSource(Fixtures.view(1, System.currentTimeMillis(), 0.62, findings, 9));
+    server = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null), source);
+    driver = chrome();
+  }
+
+  ChromeDriver chrome() throws Exception {
+    Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+    Path chromedriver = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
+    if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+      throw new AssertionError("headless browser tests need Debian packages 'chromium' and "
+          + "'chromium-driver' (" + chromium + ", " + chromedriver + "); run bin/test, which "
+          + "installs them, or apt-get install -y chromium chromium-driver");
+    }
+    profile = Files.createTempDirectory("pa-chromium-");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(chromium.toFile());
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,2200",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    o.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+    return new ChromeDriver(service, o);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      server.close();
+      if (profile != null) {
+        try (var files = Files.walk(profile)) {
+          files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+      }
+    }
+  }
+
+  WebDriverWait waitUpTo(int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+
+  Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  @Test
+  void pageRendersLiveUpdatesAndShowsHostileStringsAsText() throws Exception {
+    driver.get(server.url().toString());
+    waitUpTo(15).until(d -> d.findElements(By.cssSelector("#findings .finding")).size() == 3);
+    waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+
+    assertThat(driver.findElement(By.id("risk-score")).getText()).isEqualTo("0.62");
+    String findings = driver.findElement(By.id("findings")).getText();
+    assertThat(findings).contains("1 peer advertises private listen addresses")
+        .contains("Filter private and loopback addresses from identify.");
+    assertThat(driver.findElement(By.cssSelector(".mock-badge")).getText())
+        .isEqualTo("MOCK: no cryptographic guarantee");
+
+    // The hostile agentVersion is shown verbatim as text, and nothing it carries ever ran.
+    WebElement peers = driver.findElement(By.id("peers"));
+    assertThat(peers.getText()).contains(Fixtures.XSS_AGENT).contains(Fixtures.EVIL_PEER);
+    assertThat(driver.findElements(By.cssSelector("#peers img, #findings img, #protocols b")))
+        .isEmpty();
+    assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+
+    // New events arrive: the page changes in place, without a reload.
+    js("window.__sameDocument = 42;");
+    List<FindingView> more = new ArrayList<>(Fixtures.findings());
+    more.add(new FindingView("timing.co-occurrence", "TIMING", "critical", 0.95,
+        "Streams on 3 connections co-occur within 50 ms in 92% of bursts",
+        "Add jitter to periodic publishing.", List.of("connections c1, c2, c3")));
+    source.publish(Fixtures.view(2, System.currentTimeMillis(), 0.97, more, 14));
+    waitUpTo(15).until(d -> d.findElement(By.id("risk-score")).getText().equals("0.97"));
+    assertThat(driver.findElement(By.id("findings")).getText())
+        .contains("Streams on 3 connections co-occur within 50 ms");
+    assertThat(driver.findElement(By.id("peers-note")).getText()).contains("of 17");
+    assertThat(js("return window.__sameDocument")).isEqualTo(42L);
+    assertThat(js("return document.body.getAttribute('data-version')")).isEqualTo("2");
+    assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+
+    // The proof panel verifies through the API.
+    driver.findElement(By.cssSelector("#proofs button")).click();
+    waitUpTo(10).until(d -> d.findElement(By.cssSelector("#proofs .verdict")).getText()
+        .contains("matches"));
+
+    Path shots = Path.of(System.getProperty("pa.build.dir", "target"), "screenshots");
+    Files.createDirectories(shots);
+    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), shots.resolve("report-page.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+    assertThat(problems).as("browser console warnings and errors").isEmpty();
+  }
+
+  @Test
+  void fallsBackToPollingWithoutServerSentEvents() {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        Map.of("source", "Object.defineProperty(window, 'EventSource', {value: undefined});"));
+    driver.get(server.url().toString());
+    waitUpTo(15).until(d -> "polling".equals(d.findElement(By.id("conn-state")).getText()));
+    assertThat(driver.findElement(By.id("risk-score")).getText()).isEqualTo("0.62");
+    source.publish(Fixtures.view(2, System.currentTimeMillis(), 0.33, Fixtures.findings(), 0));
+    waitUpTo(15).until(d -> d.findElement(By.id("risk-score")).getText().equals("0.33"));
+    assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+  }
+}
