@@ -43,6 +43,11 @@ public final class Instrumenter {
 
   public static ResettableClassFileTransformer install(
       Instrumentation inst, List<Hook> hooks, SupportCheck support, Failures failures) {
+    // Byte Buddy's "Nexus" (self-initialising types) is never used with inlined advice, but probing
+    // for it touches sun.misc.Unsafe, which JDK 24+ reports on stderr. The property name is the
+    // relocated one, derived so that it follows the shading.
+    String bb = AgentBuilder.class.getPackageName().replace(".agent.builder", "");
+    System.setProperty(bb + ".nexus.disabled", "true");
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()

@@ -40,6 +40,9 @@ public final class BootstrapInjector {
     if (existingBridge() != null) {
       return;
     }
+    if (defineDirectly(inst)) {
+      return;
+    }
     Path jar = Files.createTempFile("privacy-agent-bootstrap", ".jar");
     jar.toFile().deleteOnExit();
     try (OutputStream os = Files.newOutputStream(jar);
@@ -56,5 +59,52 @@ public final class BootstrapInjector {
       }
     }
     inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+  }
+
+  /**
+   * Defines the bridge classes in the bootstrap loader through the JDK's own class-definition
+   * entry point (the one {@code java.lang.reflect.Proxy} uses), opened to the agent alone with
+   * {@link Instrumentation#redefineModule}. Unlike appending to the bootstrap class path, this
+   * keeps class-data sharing fully on and the JVM silent. False when this JDK does not offer it.
+   */
+  private static boolean defineDirectly(Instrumentation inst) {
+    try {
+      Module base = Object.class.getModule();
+      Module me = BootstrapInjector.class.getModule();
+      inst.redefineModule(
+          base,
+          java.util.Set.of(),
+          java.util.Map.of("jdk.internal.access", java.util.Set.of(me)),
+          java.util.Map.of(),
+          java.util.Set.of(),
+          java.util.Map.of());
+      Class<?> secrets = Class.forName("jdk.internal.access.SharedSecrets");
+      Object jla = secrets.getMethod("getJavaLangAccess").invoke(null);
+      java.lang.reflect.Method define =
+          Class.forName("jdk.internal.access.JavaLangAccess")
+              .getMethod(
+                  "defineClass",
+                  ClassLoader.class,
+                  String.class,
+                  byte[].class,
+                  java.security.ProtectionDomain.class,
+                  String.class);
+      // the nested interface first: the bridge's field refers to it
+      for (int i = CLASSES.length - 1; i >= 0; i--) {
+        String res = CLASSES[i];
+        byte[] bytes;
+        try (InputStream in = BootstrapInjector.class.getClassLoader().getResourceAsStream(res)) {
+          if (in == null) {
+            return false;
+          }
+          bytes = in.readAllBytes();
+        }
+        String name = res.substring(0, res.length() - ".class".length()).replace('/', '.');
+        define.invoke(jla, null, name, bytes, null, "privacy-agent");
+      }
+      return existingBridge() != null;
+    } catch (Throwable t) {
+      return existingBridge() != null;
+    }
   }
 }
