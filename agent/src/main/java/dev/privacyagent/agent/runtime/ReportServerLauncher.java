@@ -2,11 +2,19 @@ package dev.privacyagent.agent.runtime;
 
 import dev.privacyagent.agent.config.AgentConfig;
 import dev.privacyagent.agent.log.AgentLog;
+import dev.privacyagent.server.ReportServer;
+import dev.privacyagent.server.ServerConfig;
+import dev.privacyagent.server.source.ReportSources;
 
-/** Starts and stops the embedded report server for the live collector. */
+/**
+ * Starts the embedded report server over the live collector, on the agent's worker thread, and
+ * logs its URL. A server that cannot start (port taken, non-loopback bind without token) is one
+ * error line; capture goes on without it.
+ */
 final class ReportServerLauncher {
   private final AgentConfig config;
   private final Pipeline pipeline;
+  private volatile ReportServer server;
 
   ReportServerLauncher(AgentConfig config, Pipeline pipeline) {
     this.config = config;
@@ -14,8 +22,28 @@ final class ReportServerLauncher {
   }
 
   void start() {
-    AgentLog.debug("report server not wired yet (port " + config.port() + ")");
+    try {
+      ServerConfig sc =
+          ServerConfig.of(config.bind(), config.port(), config.token().isEmpty() ? null : config.token());
+      server =
+          ReportServer.start(
+              sc, ReportSources.live(pipeline.collector()::snapshot, pipeline.analyzer()));
+      AgentLog.info("report at " + server.url() + (sc.hasToken() ? " (token required)" : ""));
+    } catch (RuntimeException e) {
+      AgentLog.error("report server not started (" + e.getMessage() + "); capture continues; set port=-1"
+          + " to turn the server off or port=0 for a free port");
+    }
   }
 
-  void close() {}
+  int port() {
+    ReportServer s = server;
+    return s == null ? -1 : s.port();
+  }
+
+  void close() {
+    ReportServer s = server;
+    if (s != null) {
+      s.close();
+    }
+  }
 }
