@@ -1,0 +1,300 @@
+package dev.privacyagent.sample;
+
+import dev.privacyagent.sample.protocol.Echo;
+import dev.privacyagent.sample.protocol.EchoController;
+import identify.pb.IdentifyOuterClass;
+import io.libp2p.core.Connection;
+import io.libp2p.core.Host;
+import io.libp2p.core.PeerId;
+import io.libp2p.core.crypto.PrivKey;
+import io.libp2p.core.dsl.HostBuilder;
+import io.libp2p.core.multiformats.Multiaddr;
+import io.libp2p.core.multistream.NegotiatedIds;
+import io.libp2p.core.mux.StreamMuxer;
+import io.libp2p.core.mux.StreamMuxerProtocol;
+import io.libp2p.core.security.SecureChannel;
+import io.libp2p.protocol.Identify;
+import io.libp2p.protocol.IdentifyController;
+import io.libp2p.protocol.Ping;
+import io.libp2p.protocol.PingController;
+import io.libp2p.security.noise.NoiseXXSecureChannel;
+import io.libp2p.security.plaintext.PlaintextInsecureChannel;
+import io.libp2p.transport.tcp.TcpTransport;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+/**
+ * The sample's nodes and what they do: every node serves ping, identify and echo; node i dials node
+ * 0 and node i-1; on every connection it dials, a node runs identify once, opens echo streams and
+ * pings on its heartbeat. All work runs on the sample's scheduler, never on the hosts' event loops.
+ */
+final class SampleNetwork implements AutoCloseable {
+    static final Duration OP_TIMEOUT = Duration.ofSeconds(10);
+
+    record Node(int index, Host host, NodeProfile profile) {
+        PeerId id() {
+            return host.getPeerId();
+        }
+
+        Multiaddr dialAddr() {
+            return host.listenAddresses().get(0).withP2P(host.getPeerId());
+        }
+    }
+
+    record Settings(Duration pingInterval, int streams, int streamBytes, Duration streamInterval) {
+    }
+
+    private final Settings settings;
+    private final List<Node> nodes = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "sample-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Random random = new Random();
+    final AtomicLong pings = new AtomicLong();
+    final AtomicLong pingFailures = new AtomicLong();
+    final AtomicLong connections = new AtomicLong();
+    final AtomicLong echoStreams = new AtomicLong();
+    final AtomicLong identifies = new AtomicLong();
+    final AtomicLong dialFailures = new AtomicLong();
+
+    SampleNetwork(Settings settings) {
+        this.settings = settings;
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    Node startNode(int index, NodeProfile p, String listen) throws Exception {
+        List<BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>> secure = new ArrayList<>();
+        if (!p.plaintextOnly()) {
+            secure.add(NoiseXXSecureChannel::new);
+        }
+        // every node also accepts plaintext so that the plaintext node can talk to the others
+        secure.add(PlaintextInsecureChannel::new);
+        @SuppressWarnings("unchecked")
+        BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>[] secureArray = secure.toArray(new BiFunction[0]);
+        Host host = new HostBuilder()
+                .transport(TcpTransport::new)
+                .secureChannel(secureArray)
+                .muxer(StreamMuxerProtocol::getYamux)
+                .protocol(new Ping(), new Identify(), new Echo())
+                .listen(listen)
+                .announce(p.announce().toArray(new String[0]))
+                .agentVersion(p.agentVersion())
+                .build();
+        Node node = new Node(index, host, p);
+        host.addConnectionHandler(conn -> scheduler.execute(() -> onConnection(node, conn)));
+        host.start().get(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        nodes.add(node);
+        Json.event("node").put("kind", "jvm").put("index", index).put("peerId", host.getPeerId().toBase58())
+                .put("listenAddrs", host.listenAddresses().stream().map(Multiaddr::toString).toList())
+                .put("agentVersion", p.agentVersion())
+                .put("security", p.plaintextOnly() ? List.of("/plaintext/2.0.0") : List.of("/noise", "/plaintext/2.0.0"))
+                .put("announce", p.announce())
+                .put("heartbeat", p.strictHeartbeat() ? "strict" : "jittered")
+                .print();
+        return node;
+    }
+
+    private void onConnection(Node node, Connection conn) {
+        connections.incrementAndGet();
+        List<String> ids = NegotiatedIds.of(conn);
+        PeerId remote = conn.secureSession().getRemoteId();
+        Json.event("connection").put("node", node.index()).put("from", node.id().toBase58()).put("to", remote.toBase58())
+                .put("direction", conn.isInitiator() ? "outbound" : "inbound")
+                .put("localAddr", conn.localAddress().toString()).put("remoteAddr", conn.remoteAddress().toString())
+                .put("security", ids.isEmpty() ? null : ids.get(0)).put("muxer", ids.size() < 2 ? null : ids.get(1))
+                .print();
+        conn.closeFuture().whenComplete((u, t) -> Json.event("connection-closed").put("node", node.index())
+                .put("from", node.id().toBase58()).put("to", remote.toBase58()).print());
+    }
+
+    /** Dials {@code addr} from {@code node}; on success runs the workload on the new connection. */
+    CompletableFuture<Connection> dial(Node node, Multiaddr addr, String expectFailure) {
+        CompletableFuture<Connection> f;
+        try {
+            f = node.host().getNetwork().connect(addr);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.orTimeout(OP_TIMEOUT.toMillis() + 5000, TimeUnit.MILLISECONDS).whenComplete((conn, err) -> {
+            if (err != null) {
+                dialFailures.incrementAndGet();
+                Throwable cause = unwrap(err);
+                Json.event("dial-failed").put("node", node.index()).put("from", node.id().toBase58())
+                        .put("addr", addr.toString()).put("expected", expectFailure)
+                        .put("errorClass", cause.getClass().getName()).put("message", String.valueOf(cause.getMessage()))
+                        .print();
+            } else if (expectFailure == null) {
+                scheduler.execute(() -> exercise(node, conn));
+            } else {
+                conn.close();
+            }
+        });
+    }
+
+    private void exercise(Node node, Connection conn) {
+        PeerId remote = conn.secureSession().getRemoteId();
+        node.host().<IdentifyController>newStream(List.of("/ipfs/id/1.0.0"), conn).getController()
+                .thenCompose(IdentifyController::id)
+                .orTimeout(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((msg, err) -> printIdentify(node, remote, msg, err));
+        for (int i = 0; i < settings.streams(); i++) {
+            echo(node, conn, remote);
+        }
+        if (settings.streamInterval() != null && !settings.streamInterval().isZero()) {
+            long ms = settings.streamInterval().toMillis();
+            scheduleWhileOpen(conn, () -> echo(node, conn, remote), ms, () -> ms);
+        }
+        node.host().<PingController>newStream(List.of("/ipfs/ping/1.0.0"), conn).getController()
+                .orTimeout(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((pc, err) -> {
+                    if (err != null) {
+                        pingFailures.incrementAndGet();
+                        printError(node, remote, "ping", err);
+                        return;
+                    }
+                    long interval = settings.pingInterval().toMillis();
+                    Runnable ping = () -> pc.ping().orTimeout(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .whenComplete((rtt, e) -> {
+                                if (e != null) {
+                                    pingFailures.incrementAndGet();
+                                    if (conn.closeFuture().isDone()) {
+                                        return;
+                                    }
+                                    printError(node, remote, "ping", e);
+                                } else {
+                                    pings.incrementAndGet();
+                                    Json.event("ping").put("node", node.index()).put("from", node.id().toBase58())
+                                            .put("to", remote.toBase58()).put("rttMs", rtt).print();
+                                }
+                            });
+                    if (node.profile().strictHeartbeat()) {
+                        scheduleWhileOpen(conn, ping, 0, () -> interval);
+                    } else {
+                        scheduleWhileOpen(conn, ping, jitter(interval), () -> jitter(interval));
+                    }
+                });
+    }
+
+    private long jitter(long interval) {
+        return Math.max(1, (long) (interval * (0.5 + random.nextDouble())));
+    }
+
+    /** Runs {@code task} after {@code firstDelay} and then after each {@code nextDelay} until the connection closes. */
+    private void scheduleWhileOpen(Connection conn, Runnable task, long firstDelay, java.util.function.LongSupplier nextDelay) {
+        scheduler.schedule(() -> {
+            if (conn.closeFuture().isDone() || scheduler.isShutdown()) {
+                return;
+            }
+            try {
+                task.run();
+            } finally {
+                if (!scheduler.isShutdown()) {
+                    scheduleWhileOpen(conn, task, nextDelay.getAsLong(), nextDelay);
+                }
+            }
+        }, firstDelay, TimeUnit.MILLISECONDS);
+    }
+
+    private void echo(Node node, Connection conn, PeerId remote) {
+        byte[] data = new byte[settings.streamBytes()];
+        random.nextBytes(data);
+        node.host().<EchoController>newStream(List.of(Echo.PROTOCOL_ID), conn).getController()
+                .thenCompose(c -> c.echo(data))
+                .orTimeout(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((back, err) -> {
+                    if (err != null) {
+                        if (!conn.closeFuture().isDone()) {
+                            printError(node, remote, "stream", err);
+                        }
+                        return;
+                    }
+                    echoStreams.incrementAndGet();
+                    Json.event("stream").put("node", node.index()).put("from", node.id().toBase58())
+                            .put("to", remote.toBase58()).put("protocol", Echo.PROTOCOL_ID)
+                            .put("bytes", data.length).put("ok", Arrays.equals(data, back)).print();
+                });
+    }
+
+    private void printIdentify(Node node, PeerId remote, IdentifyOuterClass.Identify msg, Throwable err) {
+        if (err != null) {
+            printError(node, remote, "identify", err);
+            return;
+        }
+        identifies.incrementAndGet();
+        List<String> listen = new ArrayList<>();
+        msg.getListenAddrsList().forEach(b -> listen.add(safeAddr(b.toByteArray())));
+        Json.event("identify").put("node", node.index()).put("from", node.id().toBase58()).put("to", remote.toBase58())
+                .put("agentVersion", msg.getAgentVersion()).put("protocolVersion", msg.getProtocolVersion())
+                .put("protocols", msg.getProtocolsList()).put("listenAddrs", listen)
+                .put("observedAddr", msg.hasObservedAddr() ? safeAddr(msg.getObservedAddr().toByteArray()) : null)
+                .print();
+    }
+
+    private static String safeAddr(byte[] b) {
+        try {
+            return Multiaddr.deserialize(b).toString();
+        } catch (RuntimeException e) {
+            return "unparseable(" + b.length + " bytes)";
+        }
+    }
+
+    private static void printError(Node node, PeerId remote, String stage, Throwable err) {
+        Throwable cause = unwrap(err);
+        Json.event("error").put("node", node.index()).put("from", node.id().toBase58()).put("to", remote.toBase58())
+                .put("stage", stage).put("errorClass", cause.getClass().getName())
+                .put("message", String.valueOf(cause.getMessage())).print();
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable x = t;
+        while (x instanceof CompletionException && x.getCause() != null) {
+            x = x.getCause();
+        }
+        return x;
+    }
+
+    /** A dead address (a port that was just free) and a live address with the wrong peer id. */
+    void badDials(Node from, Node target) throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        dial(from, new Multiaddr("/ip4/127.0.0.1/tcp/" + deadPort).withP2P(PeerId.fromPubKey(
+                io.libp2p.core.crypto.KeyKt.generateKeyPair(crypto.pb.Crypto.KeyType.Ed25519).getSecond())), "dead-address");
+        Multiaddr wrong = target.host().listenAddresses().get(0)
+                .withP2P(PeerId.fromPubKey(io.libp2p.core.crypto.KeyKt.generateKeyPair(crypto.pb.Crypto.KeyType.Ed25519).getSecond()));
+        dial(from, wrong, "wrong-peer-id");
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (Node n : nodes) {
+            stops.add(n.host().stop());
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(new CompletableFuture[0])).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Json.event("error").put("stage", "stop").put("message", String.valueOf(e)).print();
+        }
+    }
+}

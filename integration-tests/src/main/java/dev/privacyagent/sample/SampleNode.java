@@ -1,0 +1,160 @@
+package dev.privacyagent.sample;
+
+import io.libp2p.core.multiformats.Multiaddr;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * A small, realistic libp2p network in one JVM on the jvm-libp2p-compatible test host: the demo and
+ * end-to-end target of the privacy agent. Prints JSON lines (nodes, connections, identify results,
+ * pings, streams, dial failures) on stdout as ground truth, and exits cleanly.
+ */
+@Command(name = "sample-node", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs N jvm-libp2p test-host nodes (and optionally js-libp2p peers) that connect, "
+                + "identify, ping and stream; prints JSON lines on stdout.")
+public final class SampleNode implements Callable<Integer> {
+
+    @Option(names = "--peers", defaultValue = "4", description = "JVM nodes in this process (default ${DEFAULT-VALUE})")
+    int peers;
+
+    @Option(names = "--listen", defaultValue = "/ip4/127.0.0.1/tcp/0",
+            description = "listen address of node 0 (default ${DEFAULT-VALUE}); the others use /ip4/127.0.0.1/tcp/0")
+    String listen;
+
+    @Option(names = "--dial", description = "multiaddr (with /p2p/<peer id>) that node 0 dials; repeatable")
+    List<String> dial = new ArrayList<>();
+
+    @Option(names = "--ping-interval", defaultValue = "1s", converter = DurationConverter.class,
+            description = "heartbeat on each dialled connection (default ${DEFAULT-VALUE}; exact on the strict node, jittered +-50% elsewhere)")
+    Duration pingInterval;
+
+    @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
+            description = "how long to run before a clean exit (default ${DEFAULT-VALUE}; 0 = until interrupted)")
+    Duration duration;
+
+    @Option(names = "--js-peers", defaultValue = "0", description = "js-libp2p peers to spawn with node (default ${DEFAULT-VALUE})")
+    int jsPeers;
+
+    @Option(names = "--js-dir", description = "folder of the js peer (default: integration-tests/js or js under the working directory)")
+    Path jsDir;
+
+    @Option(names = "--streams", defaultValue = "1", description = "echo streams per dialled connection at start (default ${DEFAULT-VALUE})")
+    int streams;
+
+    @Option(names = "--stream-bytes", defaultValue = "4096", description = "bytes per echo stream (default ${DEFAULT-VALUE})")
+    int streamBytes;
+
+    @Option(names = "--stream-interval", converter = DurationConverter.class,
+            description = "also open one echo stream per dialled connection at this interval (default: off)")
+    Duration streamInterval;
+
+    @Option(names = "--bad-dials", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "node 0 dials a dead address and a wrong peer id once (default: on)")
+    boolean badDials;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new SampleNode()).execute(args);
+        System.exit(code);
+    }
+
+    private void validate() {
+        if (peers < 1 || peers > 500) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--peers must be between 1 and 500, got " + peers);
+        }
+        if (jsPeers < 0 || jsPeers > 50) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--js-peers must be between 0 and 50, got " + jsPeers);
+        }
+        if (streams < 0 || streamBytes < 1 || streamBytes > 16 * 1024 * 1024) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--streams must be >= 0 and --stream-bytes in 1..16777216");
+        }
+        if (pingInterval.toMillis() < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ping-interval must be at least 10ms");
+        }
+        try {
+            new Multiaddr(listen);
+            for (String d : dial) {
+                if (new Multiaddr(d).getPeerId() == null) {
+                    throw new IllegalArgumentException("--dial address needs a /p2p/<peer id> component: " + d);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Path resolveJsDir() {
+        if (jsDir != null) {
+            return jsDir;
+        }
+        for (String c : List.of("integration-tests/js", "js", "../js")) {
+            if (Files.isRegularFile(Path.of(c, "peer.mjs"))) {
+                return Path.of(c);
+            }
+        }
+        return Path.of("integration-tests/js");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Path js = null;
+        if (jsPeers > 0) {
+            js = resolveJsDir();
+            try {
+                JsPeers.checkReady(js);
+            } catch (IllegalStateException e) {
+                System.err.println("sample-node: " + e.getMessage());
+                return 2;
+            }
+        }
+        SampleNetwork.Settings settings = new SampleNetwork.Settings(pingInterval, streams, streamBytes, streamInterval);
+        try (SampleNetwork net = new SampleNetwork(settings); JsPeers jsp = new JsPeers()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(jsp::close, "sample-js-cleanup"));
+            List<SampleNetwork.Node> nodes = new ArrayList<>();
+            for (int i = 0; i < peers; i++) {
+                nodes.add(net.startNode(i, NodeProfile.forIndex(i), i == 0 ? listen : "/ip4/127.0.0.1/tcp/0"));
+            }
+            for (int i = 1; i < peers; i++) {
+                net.dial(nodes.get(i), nodes.get(0).dialAddr(), null);
+                if (i - 1 != 0) {
+                    net.dial(nodes.get(i), nodes.get(i - 1).dialAddr(), null);
+                }
+            }
+            for (String d : dial) {
+                net.dial(nodes.get(0), new Multiaddr(d), null);
+            }
+            if (badDials && peers > 1) {
+                net.badDials(nodes.get(0), nodes.get(1));
+            }
+            for (int i = 0; i < jsPeers; i++) {
+                if (i % 2 == 0) {
+                    Multiaddr addr = jsp.startListener(i, js).get();
+                    net.dial(nodes.get(0), addr, null);
+                } else {
+                    jsp.startDialer(i, js, nodes.get(0).dialAddr(), 3, Math.max(1, streams));
+                }
+            }
+            if (duration.isZero()) {
+                Thread.currentThread().join();
+            } else {
+                Thread.sleep(duration.toMillis());
+            }
+            Json.event("summary").put("nodes", peers).put("jsPeers", jsPeers).put("connections", net.connections.get())
+                    .put("pings", net.pings.get()).put("pingFailures", net.pingFailures.get())
+                    .put("identifies", net.identifies.get()).put("echoStreams", net.echoStreams.get())
+                    .put("dialFailures", net.dialFailures.get()).print();
+        }
+        Json.event("stopped").print();
+        return 0;
+    }
+}
