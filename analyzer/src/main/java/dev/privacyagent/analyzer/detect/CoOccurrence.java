@@ -7,9 +7,7 @@ import dev.privacyagent.analyzer.report.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -35,9 +33,10 @@ final class CoOccurrence {
     long[] count = new long[conns];
     double[] span = new double[conns];
     int[] stamp = new int[conns];
-    Map<Long, int[]> pairs = new HashMap<>();
+    LongIntCounter pairs = new LongIntCounter(1024);
     long window = t.windowMillis() * 1_000_000L;
     long saturated = 0;
+    long pairsRefused = 0;
     long wireEvents = 0;
     for (TimingCorrelationDetector.NodeSeries ns : activity.nodes()) {
       long[] times = ns.times();
@@ -74,18 +73,19 @@ final class CoOccurrence {
           }
           stamp[cj] = i;
           long key = ci < cj ? ((long) ci << 32) | cj : ((long) cj << 32) | ci;
-          pairs.computeIfAbsent(key, k -> new int[1])[0]++;
+          if (!pairs.increment(key, t.maxPairs())) {
+            pairsRefused++;
+          }
         }
       }
     }
     List<Pair> correlated = new ArrayList<>();
-    for (Map.Entry<Long, int[]> e : pairs.entrySet()) {
-      int co = e.getValue()[0];
+    pairs.forEach((key, co) -> {
       if (co < t.minRepeats()) {
-        continue;
+        return;
       }
-      int a = (int) (e.getKey() >>> 32);
-      int b = (int) (e.getKey() & 0xffffffffL);
+      int a = (int) (key >>> 32);
+      int b = (int) (key & 0xffffffffL);
       double na = count[a];
       double nb = count[b];
       double tSpan = Math.max(span[a], span[b]);
@@ -96,7 +96,7 @@ final class CoOccurrence {
       if (ratio >= t.minRatio() && lift >= t.minLift()) {
         correlated.add(new Pair(a, b, co, expected, lift, ratio));
       }
-    }
+    });
     if (correlated.isEmpty()) {
       return Optional.empty();
     }
@@ -132,6 +132,7 @@ final class CoOccurrence {
             .put("bestRatio", Math.round(best.ratio() * 1000) / 1000.0)
             .put("wireEventsAnalysed", wireEvents)
             .put("saturatedScans", saturated)
+            .put("pairsNotTracked", pairsRefused)
             .list("pairs", shown)
             .build(),
         "Add random delay (tens of ms) before relaying or answering on another connection, and batch outgoing work so activity on one connection does not predict another."));

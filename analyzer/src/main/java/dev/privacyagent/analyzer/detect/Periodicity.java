@@ -27,27 +27,37 @@ final class Periodicity {
     // protocol -> periodic series
     TreeMap<String, List<Series>> periodic = new TreeMap<>();
     for (TimingCorrelationDetector.NodeSeries ns : activity.nodes()) {
-      Map<String, long[]> perKey = new HashMap<>();
-      Map<String, int[]> sizes = new HashMap<>();
+      // Series keyed by (protocol index, peer); ALL_PEERS stands for the node-wide series.
+      Map<String, Integer> protocolIndex = new HashMap<>();
+      List<String> protocolNames = new ArrayList<>();
+      Map<Long, Times> perKey = new HashMap<>();
+      String[] protocols = ns.protocols();
       for (int i = 0; i < ns.times().length; i++) {
-        String protocol = ns.protocols()[i];
+        String protocol = protocols[i];
         if (protocol == null) {
           continue;
         }
-        int peer = ns.peers()[i];
-        String peerLabel = peer >= 0 ? activity.peerIds().get(peer) : activity.connIds().get(-1 - peer);
-        append(perKey, sizes, protocol + "\n" + peerLabel, ns.times()[i]);
-        append(perKey, sizes, protocol + "\n*", ns.times()[i]);
+        Integer pi = protocolIndex.get(protocol);
+        if (pi == null) {
+          pi = protocolNames.size();
+          protocolIndex.put(protocol, pi);
+          protocolNames.add(protocol);
+        }
+        long hi = (long) pi << 32;
+        perKey.computeIfAbsent(hi | (ns.peers()[i] & 0xffffffffL), k -> new Times()).add(ns.times()[i]);
+        perKey.computeIfAbsent(hi | (ALL_PEERS & 0xffffffffL), k -> new Times()).add(ns.times()[i]);
       }
-      for (Map.Entry<String, long[]> e : perKey.entrySet()) {
-        int n = sizes.get(e.getKey())[0];
-        if (n - 1 < t.minIntervals()) {
+      for (Map.Entry<Long, Times> e : perKey.entrySet()) {
+        Times times = e.getValue();
+        if (times.n - 1 < t.minIntervals()) {
           continue;
         }
-        long[] times = Arrays.copyOf(e.getValue(), n);
-        Series s = series(e.getKey(), ns.node(), times);
+        int peer = (int) (long) e.getKey();
+        String protocol = protocolNames.get((int) (e.getKey() >>> 32));
+        String label = peer == ALL_PEERS ? ns.node() + " (all peers)"
+            : peer >= 0 ? activity.peerIds().get(peer) : activity.connIds().get(-1 - peer);
+        Series s = series(label, Arrays.copyOf(times.a, times.n));
         if (s != null && s.meanMillis() >= t.windowMillis() && s.cv() <= t.maxCv()) {
-          String protocol = e.getKey().substring(0, e.getKey().indexOf('\n'));
           periodic.computeIfAbsent(protocol, k -> new ArrayList<>()).add(s);
         }
       }
@@ -61,22 +71,22 @@ final class Periodicity {
     return out;
   }
 
-  private static void append(Map<String, long[]> perKey, Map<String, int[]> sizes, String key, long time) {
-    long[] arr = perKey.get(key);
-    int[] size = sizes.get(key);
-    if (arr == null) {
-      arr = new long[8];
-      size = new int[1];
-      perKey.put(key, arr);
-      sizes.put(key, size);
-    } else if (size[0] == arr.length) {
-      arr = Arrays.copyOf(arr, arr.length * 2);
-      perKey.put(key, arr);
+  private static final int ALL_PEERS = Integer.MIN_VALUE;
+
+  /** A growable array of event times. */
+  private static final class Times {
+    long[] a = new long[8];
+    int n;
+
+    void add(long v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
     }
-    arr[size[0]++] = time;
   }
 
-  static Series series(String key, String node, long[] times) {
+  static Series series(String label, long[] times) {
     Arrays.sort(times);
     int k = times.length - 1;
     double sum = 0;
@@ -93,8 +103,6 @@ final class Periodicity {
       var += d * d;
     }
     double cv = Math.sqrt(var / k) / mean;
-    String peer = key.substring(key.indexOf('\n') + 1);
-    String label = peer.equals("*") ? node + " (all peers)" : peer;
     return new Series(label, k, mean / 1e6, cv);
   }
 

@@ -42,6 +42,8 @@ public final class TimingCorrelationDetector implements Detector {
    * @param minRatio share of the rarer connection's events that must co-occur
    * @param minLift co-occurrences over the number expected from independent traffic
    * @param maxNeighbours events looked at after each event (bounds the scan in bursts)
+   * @param maxPairs distinct connection pairs tracked (bounds memory; later new pairs are
+   *     counted as not tracked)
    * @param maxEvents newest ring events analysed
    * @param minIntervals inter-arrival intervals a series needs for periodicity
    * @param maxCv a series with CV at or below this is periodic
@@ -53,20 +55,21 @@ public final class TimingCorrelationDetector implements Detector {
       double minRatio,
       double minLift,
       int maxNeighbours,
+      int maxPairs,
       int maxEvents,
       int minIntervals,
       double maxCv,
       int maxPeriodicFindings) {
     public Thresholds {
       if (windowMillis < 1 || minRepeats < 2 || !(minRatio > 0 && minRatio <= 1) || !(minLift >= 1)
-          || maxNeighbours < 1 || maxEvents < 2 || minIntervals < 2 || !(maxCv > 0)
+          || maxNeighbours < 1 || maxPairs < 1 || maxEvents < 2 || minIntervals < 2 || !(maxCv > 0)
           || maxPeriodicFindings < 1) {
         throw new IllegalArgumentException("invalid timing thresholds");
       }
     }
 
     public static Thresholds defaults() {
-      return new Thresholds(50, 5, 0.5, 3.0, 64, 250_000, 8, 0.1, 10);
+      return new Thresholds(50, 5, 0.5, 3.0, 16, 1 << 20, 250_000, 8, 0.1, 10);
     }
   }
 
@@ -111,29 +114,28 @@ public final class TimingCorrelationDetector implements Detector {
     static Activity extract(Snapshot s, int maxEvents) {
       List<Event> ring = s.recentEvents();
       int from = Math.max(0, ring.size() - maxEvents);
-      Map<String, String> streamConn = new HashMap<>();
-      Map<String, Integer> connIndex = new HashMap<>();
       List<String> connIds = new ArrayList<>();
-      List<Integer> connPeer = new ArrayList<>();
+      IntList connPeer = new IntList();
       Map<String, Integer> peerIndex = new HashMap<>();
       List<String> peerIds = new ArrayList<>();
-      Map<String, NodeSeries.Builder> byNode = new HashMap<>();
+      Map<String, NodeState> byNode = new HashMap<>();
+      NodeState last = null;
       long analysed = 0;
       for (int i = from; i < ring.size(); i++) {
         Event e = ring.get(i);
-        String conn = null;
+        String conn;
         String peer = null;
         String protocol = null;
+        NodeState node = last != null && last.node.equals(e.node()) ? last
+            : byNode.computeIfAbsent(e.node(), NodeState::new);
+        last = node;
         if (e instanceof StreamOpened so) {
           conn = so.connId();
-          streamConn.put(e.node() + "/" + so.streamId(), conn);
+          node.streamConn.put(so.streamId(), conn);
         } else if (e instanceof ProtocolNegotiated pn) {
           // Timed by its StreamOpened for co-occurrence; here only the protocol matters.
-          conn = streamConn.get(e.node() + "/" + pn.streamId());
+          conn = node.streamConn.get(pn.streamId());
           protocol = pn.protocolId();
-          if (conn == null) {
-            continue;
-          }
         } else if (e instanceof PingRtt pr) {
           conn = pr.connId();
           peer = pr.remotePeerId();
@@ -149,40 +151,75 @@ public final class TimingCorrelationDetector implements Detector {
         if (conn == null) {
           continue;
         }
-        String key = e.node() + "/" + conn;
-        Integer ci = connIndex.get(key);
+        Integer ci = node.connIndex.get(conn);
         if (ci == null) {
           ci = connIds.size();
-          connIndex.put(key, ci);
+          node.connIndex.put(conn, ci);
+          String key = e.node() + "/" + conn;
           connIds.add(key);
+          ConnectionStats cs = s.connections().get(key);
           connPeer.add(-1);
+          if (peer == null && cs != null) {
+            peer = cs.remotePeerId();
+          }
         }
-        if (connPeer.get(ci) < 0) {
-          if (peer == null) {
-            ConnectionStats cs = s.connections().get(key);
-            peer = cs == null ? null : cs.remotePeerId();
+        if (peer != null && connPeer.get(ci) < 0) {
+          Integer pi = peerIndex.get(peer);
+          if (pi == null) {
+            pi = peerIds.size();
+            peerIndex.put(peer, pi);
+            peerIds.add(peer);
           }
-          if (peer != null) {
-            Integer pi = peerIndex.get(peer);
-            if (pi == null) {
-              pi = peerIds.size();
-              peerIndex.put(peer, pi);
-              peerIds.add(peer);
-            }
-            connPeer.set(ci, pi);
-          }
+          connPeer.set(ci, pi);
         }
         analysed++;
-        byNode.computeIfAbsent(e.node(), k -> new NodeSeries.Builder(k))
-            .add(e.timeNanos(), ci, protocol, !(e instanceof ProtocolNegotiated));
+        node.series.add(e.timeNanos(), ci, protocol, !(e instanceof ProtocolNegotiated));
       }
       List<NodeSeries> nodes = new ArrayList<>();
-      int[] peerOfConn = connPeer.stream().mapToInt(Integer::intValue).toArray();
-      for (NodeSeries.Builder b : byNode.values()) {
-        nodes.add(b.build(peerOfConn));
+      int[] peerOfConn = connPeer.toArray();
+      for (NodeState b : byNode.values()) {
+        nodes.add(b.series.build(peerOfConn));
       }
       nodes.sort(java.util.Comparator.comparing(NodeSeries::node));
       return new Activity(nodes, connIds, peerIds, peerOfConn, analysed);
+    }
+  }
+
+  /** Per-node lookup state while the ring is read: ids are only unique within one node. */
+  private static final class NodeState {
+    final String node;
+    final Map<String, String> streamConn = new HashMap<>();
+    final Map<String, Integer> connIndex = new HashMap<>();
+    final NodeSeries.Builder series;
+
+    NodeState(String node) {
+      this.node = node;
+      this.series = new NodeSeries.Builder(node);
+    }
+  }
+
+  /** A growable int array (no boxing in the hot loop). */
+  private static final class IntList {
+    private int[] a = new int[64];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    void set(int i, int v) {
+      a[i] = v;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
     }
   }
 
