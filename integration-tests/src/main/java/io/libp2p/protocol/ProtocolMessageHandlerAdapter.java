@@ -3,6 +3,7 @@ package io.libp2p.protocol;
 import io.libp2p.core.Stream;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /** Adapts a {@link ProtocolMessageHandler} to the Netty pipeline of its stream. */
@@ -43,6 +44,19 @@ public class ProtocolMessageHandlerAdapter<TMessage> extends ChannelInboundHandl
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * The remote finished writing (FIN): finish ours too. Request/response protocols (ping,
+     * identify) are done then, and peers such as js-libp2p count a stream as open until both
+     * sides have closed it.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            stream.closeWrite();
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
