@@ -1,0 +1,138 @@
+package dev.privacyagent.agent.cli;
+
+import dev.privacyagent.analyzer.codec.ReadStats;
+import dev.privacyagent.analyzer.collect.CollectorConfig;
+import dev.privacyagent.analyzer.collect.MetadataCollector;
+import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.detect.AnalyzerConfig;
+import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
+import dev.privacyagent.analyzer.render.ReportRenderer;
+import dev.privacyagent.analyzer.report.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code analyze FILE...}: a privacy report from recorded events (JSON Lines, docs/events.md). */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse recorded libp2p events (JSON Lines, see docs/events.md) and print a privacy report.",
+      "Several files (several nodes) are merged into one analysis; '-' reads standard input."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (findings do not change the exit code)",
+      "1:internal error (a bug: please report it)",
+      "2:usage error: unknown or bad option or argument",
+      "3:input error: missing or unreadable file, bad event line",
+      "4:output error: the report or events could not be written"
+    })
+public final class AnalyzeCommand implements Callable<Integer> {
+
+  /** Report formats. */
+  public enum Format {
+    console,
+    json,
+    html
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "event files; '-' for standard input")
+  List<String> files;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
+      description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write the report to OUT instead of standard output")
+  Path output;
+
+  @Option(names = "--lenient", description = "skip bad lines (counted and reported) instead of stopping at the first")
+  boolean lenient;
+
+  @Option(names = "--window", paramLabel = "D", converter = DurationConverter.class,
+      description = "analyse only the last D of event time (e.g. 90s, 15m, 2h, PT30M); default: the whole run")
+  Duration window;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Snapshot snapshot = load(err);
+    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults()).analyze(snapshot);
+    write(report, err);
+    return ExitCodes.OK;
+  }
+
+  /** Reads every input into a collector and returns its snapshot; reports input notes on {@code err}. */
+  Snapshot load(PrintWriter err) {
+    CollectorConfig config = CollectorConfig.defaults().withWindow(window == null ? Duration.ZERO : window);
+    MetadataCollector collector = new MetadataCollector(config);
+    try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
+      long events = inputs.copyTo(collector::ingest, err);
+      ReadStats stats = inputs.stats();
+      collector.recordInput(stats);
+      err.printf(Locale.ROOT, "[analyze] read %,d events from %,d line(s) of %d input(s)%s%n",
+          events, stats.lines(), inputs.count(),
+          lenient ? String.format(Locale.ROOT, ", %,d bad line(s) skipped", stats.skippedLines()) : "");
+      for (String problem : stats.problems()) {
+        err.println("[analyze] skipped " + problem);
+      }
+      for (String note : stats.notes()) {
+        err.println("[analyze] note: " + note);
+      }
+      err.flush();
+    }
+    return collector.snapshot();
+  }
+
+  private void write(Report report, PrintWriter err) {
+    ReportRenderer renderer = ReportRenderer.forFormat(format.name());
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        renderer.render(report, out);
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.OUTPUT, "cannot write the report: " + e.getMessage());
+      }
+      out.flush();
+      if (out.checkError()) {
+        throw new CliException(ExitCodes.OUTPUT, "cannot write the report to standard output");
+      }
+      return;
+    }
+    if (Files.isDirectory(output)) {
+      throw new CliException(ExitCodes.OUTPUT, "cannot write '" + output + "': it is a directory");
+    }
+    try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      renderer.render(report, w);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.OUTPUT, "cannot write '" + output + "': " + describe(e));
+    }
+    err.println("[analyze] " + format + " report written to " + output);
+    err.flush();
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.privacyagent.agent.cli;
+
+import dev.privacyagent.analyzer.codec.EventWriter;
+import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.simulate.Scenario;
+import dev.privacyagent.analyzer.simulate.TrafficSimulator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate}: deterministic synthetic events with known privacy problems. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write deterministic synthetic libp2p events (JSON Lines) for a scenario with known privacy",
+      "problems: timing, anonymity, fingerprint, leakage; clean has none of medium severity or",
+      "above; all combines them. The same scenario, peers and seed give the same bytes.",
+      "Pipe into analyze: privacy-agent simulate --scenario all | privacy-agent analyze -"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:internal error (a bug: please report it)",
+      "2:usage error: unknown or bad option or argument",
+      "4:output error: the events could not be written"
+    })
+public final class SimulateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "NAME",
+      description = "timing, anonymity, fingerprint, leakage, clean or all")
+  String scenario;
+
+  @Option(names = "--peers", paramLabel = "N", defaultValue = "" + TrafficSimulator.DEFAULT_PEERS,
+      description = "peers in the simulated network, 1 to 100000 (default: ${DEFAULT-VALUE}; scenarios keep a minimum they need)")
+  int peers;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + TrafficSimulator.DEFAULT_SEED,
+      description = "random seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Scenario s;
+    try {
+      s = Scenario.parse(scenario);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
+    }
+    if (peers < 1 || peers > 100_000) {
+      throw new ParameterException(spec.commandLine(), "--peers must be between 1 and 100000, got " + peers);
+    }
+    List<Event> events = new TrafficSimulator(seed, peers).generate(s);
+    if (out == null) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      try {
+        EventWriter w = new EventWriter(stdout);
+        for (Event e : events) {
+          w.write(e);
+        }
+        w.flush();
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.OUTPUT, "cannot write events: " + e.getMessage());
+      }
+      if (stdout.checkError()) {
+        throw new CliException(ExitCodes.OUTPUT, "cannot write events to standard output");
+      }
+      return ExitCodes.OK;
+    }
+    if (Files.isDirectory(out)) {
+      throw new CliException(ExitCodes.OUTPUT, "cannot write '" + out + "': it is a directory");
+    }
+    try (OutputStream os = Files.newOutputStream(out); EventWriter w = new EventWriter(os)) {
+      for (Event e : events) {
+        w.write(e);
+      }
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.OUTPUT, "cannot write '" + out + "': " + AnalyzeCommand.describe(e));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("[simulate] %,d events of scenario %s (peers %d, seed %d) written to %s%n",
+        events.size(), s.cliName(), peers, seed, out);
+    err.flush();
+    return ExitCodes.OK;
+  }
+}
