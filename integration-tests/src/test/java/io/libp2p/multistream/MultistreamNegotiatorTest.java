@@ -45,8 +45,8 @@ class MultistreamNegotiatorTest {
         ch.pipeline().addLast(resp);
         resp.result().thenAccept(p -> ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter()));
         ByteBuf in = Unpooled.buffer();
-        in.writeBytes(MultistreamCodec.encode(ch.alloc(), MultistreamCodec.HEADER));
-        in.writeBytes(MultistreamCodec.encode(ch.alloc(), "/echo/1.0.0"));
+        writeMessage(in, MultistreamCodec.HEADER);
+        writeMessage(in, "/echo/1.0.0");
         in.writeBytes("hello".getBytes(StandardCharsets.UTF_8));
         ch.writeInbound(in);
 
@@ -80,8 +80,8 @@ class MultistreamNegotiatorTest {
         MultistreamNegotiator resp = MultistreamNegotiator.responder(List.of("/x/1", "/y/2"), T);
         ch.pipeline().addLast(resp);
         ByteBuf in = Unpooled.buffer();
-        in.writeBytes(MultistreamCodec.encode(ch.alloc(), MultistreamCodec.HEADER));
-        in.writeBytes(MultistreamCodec.encode(ch.alloc(), "ls"));
+        writeMessage(in, MultistreamCodec.HEADER);
+        writeMessage(in, "ls");
         ch.writeInbound(in);
         ByteBuf out = collectOutbound(ch);
         assertThat(MultistreamCodec.readMessage(out)).isEqualTo(MultistreamCodec.HEADER);
@@ -142,6 +142,12 @@ class MultistreamNegotiatorTest {
         pair.a.pipeline().addLast(init);
         pair.a.close();
         assertFailure(init.result(), "closed during");
+    }
+
+    private static void writeMessage(ByteBuf into, String message) {
+        ByteBuf m = MultistreamCodec.encode(io.netty.buffer.ByteBufAllocator.DEFAULT, message);
+        into.writeBytes(m);
+        m.release();
     }
 
     private static ByteBuf collectOutbound(EmbeddedChannel ch) {

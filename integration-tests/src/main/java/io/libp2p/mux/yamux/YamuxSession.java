@@ -96,7 +96,14 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
                 YamuxStreamChannel stream = new YamuxStreamChannel(this, id, true);
                 streams.put(id, stream);
                 writeFrame(YamuxFrame.TYPE_WINDOW_UPDATE, YamuxFrame.FLAG_SYN, id, 0);
-                initializer.accept(stream);
+                try {
+                    initializer.accept(stream);
+                } catch (RuntimeException e) {
+                    streams.remove(id);
+                    writeFrame(YamuxFrame.TYPE_WINDOW_UPDATE, YamuxFrame.FLAG_RST, id, 0);
+                    flush();
+                    throw e;
+                }
                 parent.eventLoop().register(stream);
                 flush();
                 result.complete(stream);
@@ -209,8 +216,18 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
         streams.put(id, stream);
         inboundOpen++;
         writeFrame(YamuxFrame.TYPE_WINDOW_UPDATE, YamuxFrame.FLAG_ACK, id, 0);
+        try {
+            inboundStreamInitializer.accept(stream);
+        } catch (RuntimeException e) {
+            // the application could not take the stream: refuse it, keep the connection
+            streams.remove(id);
+            inboundOpen--;
+            writeFrame(YamuxFrame.TYPE_WINDOW_UPDATE, YamuxFrame.FLAG_RST, id, 0);
+            flush();
+            ctx.fireExceptionCaught(e);
+            return null;
+        }
         flush();
-        inboundStreamInitializer.accept(stream);
         ctx.channel().eventLoop().register(stream);
         return stream;
     }
