@@ -41,18 +41,31 @@ public final class Instrumenter {
     return hooks;
   }
 
+  /**
+   * @param retransform true after an attach: classes already loaded are woven too. Under
+   *     {@code -javaagent} no jvm-libp2p class is loaded yet, and skipping the scan of all loaded
+   *     classes keeps start-up short.
+   */
   public static ResettableClassFileTransformer install(
-      Instrumentation inst, List<Hook> hooks, SupportCheck support, Failures failures) {
+      Instrumentation inst,
+      List<Hook> hooks,
+      SupportCheck support,
+      Failures failures,
+      boolean retransform) {
     // Byte Buddy's "Nexus" (self-initialising types) is never used with inlined advice, but probing
     // for it touches sun.misc.Unsafe, which JDK 24+ reports on stderr. The property name is the
     // relocated one, derived so that it follows the shading.
     String bb = AgentBuilder.class.getPackageName().replace(".agent.builder", "");
     System.setProperty(bb + ".nexus.disabled", "true");
-    AgentBuilder builder =
-        new AgentBuilder.Default()
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+    AgentBuilder builder = new AgentBuilder.Default().disableClassFormatChanges();
+    if (retransform) {
+      builder =
+          builder
+              .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+              .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE);
+    }
+    builder =
+        builder
             .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.PoolStrategy.Default.FAST)

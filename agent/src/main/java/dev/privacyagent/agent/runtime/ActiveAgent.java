@@ -47,15 +47,17 @@ public final class ActiveAgent {
               pipeline.activate();
             });
     ClassLoader probe = attached ? loaderOfLoadedHost(inst) : ClassLoader.getSystemClassLoader();
+    AgentLog.debug("wired in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     if (probe == null || !SupportCheck.check(probe).present()) {
       AgentLog.warn(SupportCheck.missingMessage());
     } else {
       support.matches(probe); // warns now when unsupported, activates when supported
     }
+    AgentLog.debug("support checked in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     Runtime.getRuntime().addShutdownHook(new Thread(pipeline::shutdown, "privacy-agent-shutdown"));
     List<Hook> hooks = Instrumenter.hooks(attached);
     if (!attached) {
-      Instrumenter.install(inst, hooks, support, failures);
+      Instrumenter.install(inst, hooks, support, failures, false);
       AgentLog.debug("premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
       return;
     }
@@ -63,7 +65,7 @@ public final class ActiveAgent {
         new Thread(
             () -> {
               try {
-                Instrumenter.install(inst, hooks, support, failures);
+                Instrumenter.install(inst, hooks, support, failures, true);
                 AgentLog.info(
                     "attached; hooks installed in " + (System.nanoTime() - t0) / 1_000_000
                         + " ms; hosts created before the attach are found at their next call");

@@ -21,7 +21,14 @@ final class ReportServerLauncher {
     this.pipeline = pipeline;
   }
 
+  /** Held so the level set below is not lost when the logger would otherwise be collected. */
+  private static final java.util.logging.Logger SERVER_LOG =
+      java.util.logging.Logger.getLogger("dev.privacyagent.server");
+
   void start() {
+    // The server logs through java.util.logging, which belongs to the host application; the agent
+    // logs the URL itself, so only the server's warnings may reach the host's log configuration.
+    SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     try {
       ServerConfig sc =
           ServerConfig.of(config.bind(), config.port(), config.token().isEmpty() ? null : config.token());
