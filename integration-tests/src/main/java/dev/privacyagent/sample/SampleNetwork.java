@@ -171,7 +171,9 @@ final class SampleNetwork implements AutoCloseable {
                         return;
                     }
                     long interval = settings.pingInterval().toMillis();
-                    Runnable ping = () -> pc.ping().orTimeout(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    Runnable ping = () -> {
+                        long sentAt = System.currentTimeMillis();
+                        pc.ping().orTimeout(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                             .whenComplete((rtt, e) -> {
                                 if (e != null) {
                                     pingFailures.incrementAndGet();
@@ -182,11 +184,15 @@ final class SampleNetwork implements AutoCloseable {
                                 } else {
                                     pings.incrementAndGet();
                                     Json.event("ping").put("node", node.index()).put("from", node.id().toBase58())
-                                            .put("to", remote.toBase58()).put("rttMs", rtt).print();
+                                            .put("to", remote.toBase58()).put("rttMs", rtt).put("sentAtMs", sentAt).print();
                                 }
                             });
+                    };
                     if (node.profile().strictHeartbeat()) {
-                        scheduleWhileOpen(conn, ping, 0, () -> interval);
+                        // a fixed-rate timer: the fingerprintable schedule the timing detector should find
+                        java.util.concurrent.ScheduledFuture<?> timer =
+                                scheduler.scheduleAtFixedRate(ping, interval, interval, TimeUnit.MILLISECONDS);
+                        conn.closeFuture().whenComplete((u, t) -> timer.cancel(false));
                     } else {
                         scheduleWhileOpen(conn, ping, jitter(interval), () -> jitter(interval));
                     }
