@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Connections whose negotiated security protocol offers no protection ({@code /plaintext/*}: every
- * byte, peer id and protocol is visible on the path) or is deprecated ({@code /secio/*}: removed
- * from libp2p in 2021, unaudited handshake, no forward-secrecy review), and our own identify
+ * byte, peer id and protocol is visible on the path) or is deprecated ({@code /secio/*}: home-grown,
+ * never formally analysed, deprecated by libp2p in 2020), and our own identify
  * advertising either.
  */
 public final class WeakTransportSecurityDetector implements Detector {
@@ -65,7 +65,7 @@ public final class WeakTransportSecurityDetector implements Detector {
     if (!deprecated.isEmpty()) {
       out.add(finding("transport.deprecated", Severity.HIGH, deprecated, s,
           "%d connection(s) to %d peer(s) negotiated a deprecated security protocol (%s)",
-          "Disable secio; libp2p implementations removed it in 2021. Use /noise."));
+          "Disable secio (deprecated by libp2p since 2020, unmaintained); use /noise or /tls/1.0.0."));
     }
     TreeSet<String> advertised = new TreeSet<>();
     for (IdentifySent sent : s.disclosed().values()) {

@@ -38,6 +38,7 @@ final class HtmlStyle {
       .mock { display:inline-block; background:#fef3c7; border:1px solid #f59e0b; border-radius:6px; padding:.3rem .6rem; font-weight:600; }
       .ok { color:#15803d; font-weight:600; } .fail { color:#b91c1c; font-weight:600; }
       .empty { color:var(--muted); }
+      svg.chart { max-width:760px; display:block; } svg.chart.small { max-width:320px; }
       svg text { font:12px system-ui, sans-serif; fill:#0f172a; }
       footer { margin-top:2.5rem; color:var(--muted); font-size:.8rem; }
       """;

@@ -33,7 +33,7 @@ final class Svg {
   static void severityBars(Map<Severity, Long> counts, StringBuilder h) {
     long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
     int rowH = 24;
-    h.append("<svg viewBox=\"0 0 300 ").append(rowH * counts.size()).append("\" width=\"100%\" role=\"img\" aria-label=\"findings by severity\">");
+    h.append("<svg class=\"chart small\" viewBox=\"0 0 300 ").append(rowH * counts.size()).append("\" width=\"100%\" role=\"img\" aria-label=\"findings by severity\">");
     int i = 0;
     for (Map.Entry<Severity, Long> e : counts.entrySet()) {
       double w = 190.0 * e.getValue() / max;
@@ -54,16 +54,17 @@ final class Svg {
     int rowH = 22;
     h.append("<p class=\"meta\">").append(byStreams ? "Streams per negotiated protocol" : "Peers advertising each protocol")
         .append(" (top ").append(rows.size()).append(")</p>\n");
-    h.append("<svg viewBox=\"0 0 760 ").append(rowH * rows.size()).append("\" width=\"100%\" role=\"img\" aria-label=\"protocol distribution\">");
+    h.append("<svg class=\"chart\" viewBox=\"0 0 760 ").append(rowH * rows.size()).append("\" width=\"100%\" role=\"img\" aria-label=\"protocol distribution\">");
     int i = 0;
     for (ProtocolCount p : rows) {
       long v = byStreams ? p.streams() : p.peersAdvertising();
-      double w = 380.0 * v / max;
+      double w = 250.0 * v / max;
       int y = i * rowH;
       h.append(String.format(Locale.ROOT,
           "<text x=\"0\" y=\"%d\">%s</text><rect x=\"300\" y=\"%d\" width=\"%.1f\" height=\"15\" rx=\"3\" fill=\"#2563eb\"/>"
-              + "<text x=\"%.1f\" y=\"%d\">%d</text>",
-          y + 15, Html.escape(Text.bound(p.protocolId(), 44)), y + 3, Math.max(w, 1.0), 306 + Math.max(w, 1.0), y + 15, v));
+              + "<text x=\"%.1f\" y=\"%d\">%s</text>",
+          y + 15, Html.escape(Text.bound(p.protocolId(), 44)), y + 3, Math.max(w, 1.0), 306 + Math.max(w, 1.0), y + 15,
+          Html.escape(p.streams() + " streams, advertised by " + p.peersAdvertising() + " peers")));
       i++;
     }
     h.append("</svg>\n");
