@@ -63,7 +63,28 @@ public final class HtmlRenderer implements ReportRenderer {
         .append(t(r.localNodes().isEmpty() ? "-" : String.join(", ", r.localNodes()))).append("</code></p>\n</header>\n");
   }
 
+  /** One sentence a reader gets before any chart: the verdict and the most urgent finding. */
+  private static void verdict(Report r, StringBuilder h) {
+    StringBuilder counts = new StringBuilder();
+    for (Map.Entry<Severity, Long> e : r.severityCounts().entrySet()) {
+      if (e.getValue() > 0) {
+        counts.append(counts.length() == 0 ? "" : ", ").append(e.getValue()).append(' ')
+            .append(e.getKey().name().toLowerCase(Locale.ROOT));
+      }
+    }
+    h.append("<p class=\"verdict\">Risk score <strong>").append(t(f("%.2f", r.riskScore()))).append("</strong> (")
+        .append(t(Format.riskLabel(r.riskScore()))).append("). ");
+    if (r.findings().isEmpty()) {
+      h.append("No detector crossed its threshold.");
+    } else {
+      h.append(t(r.findings().size() + " finding" + (r.findings().size() == 1 ? "" : "s") + ": " + counts + "."))
+          .append(" Most urgent: ").append(t(r.findings().get(0).summary())).append('.');
+    }
+    h.append("</p>\n");
+  }
+
   private static void summary(Report r, StringBuilder h) {
+    verdict(r, h);
     h.append("<section class=\"summary\">\n<div class=\"card gauge\">\n<h2>Overall risk</h2>\n");
     Svg.gauge(r.riskScore(), h);
     h.append("<p class=\"risk-label\">").append(t(Format.riskLabel(r.riskScore()))).append("</p>\n</div>\n");

@@ -14,6 +14,7 @@ final class HtmlStyle {
       h3 { font-size:1rem; margin:0 0 .3rem; }
       code { font:13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break:break-all; }
       .meta { color:var(--muted); font-size:.88rem; margin:.2rem 0; }
+      .verdict { font-size:1.05rem; background:#fff; border:1px solid var(--line); border-radius:10px; padding:.7rem 1rem; margin:1rem 0 0; }
       .summary { display:grid; grid-template-columns:repeat(auto-fit, minmax(240px, 1fr)); gap:1rem; margin-top:1rem; }
       .card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:1rem; }
       .gauge { text-align:center; }

@@ -112,6 +112,23 @@ class RendererTest {
   }
 
   @Test
+  void emptyReportRendersInEveryFormat() throws Exception {
+    Report empty = new PrivacyAnalyzer().analyze(SnapshotBuilder.create().build());
+    assertThat(new ConsoleRenderer().render(empty)).contains("none: no detector crossed its threshold");
+    assertThat(new HtmlRenderer().render(empty)).contains("No detector crossed its threshold").contains("</html>");
+    assertThat(JsonRenderer.parse(new JsonRenderer().render(empty))).isEqualTo(empty);
+  }
+
+  @Test
+  void htmlOpensWithAVerdictNamingTheMostUrgentFinding() {
+    Report r = hostileReport();
+    String html = new HtmlRenderer().render(r);
+    int verdict = html.indexOf("<p class=\"verdict\">");
+    assertThat(verdict).isPositive().isLessThan(html.indexOf("<section"));
+    assertThat(html.substring(verdict, html.indexOf("</p>", verdict))).contains("1 critical").contains(Html.escape(r.findings().get(0).summary()));
+  }
+
+  @Test
   void formatsAreChosenByName() {
     assertThat(ReportRenderer.forFormat("html")).isInstanceOf(HtmlRenderer.class);
     assertThat(ReportRenderer.forFormat("json").contentType()).startsWith("application/json");
