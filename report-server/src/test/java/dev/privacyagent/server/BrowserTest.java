@@ -135,8 +135,9 @@ class BrowserTest {
     // The proof panel verifies through the API.
     driver.findElement(By.cssSelector("#proofs button")).click();
     waitUpTo(10).until(d -> d.findElement(By.cssSelector("#proofs .verdict")).getText()
-        .contains("matches"));
+        .contains("verified"));
 
+    js("window.scrollTo(0, 0)");
     Path shots = Path.of(System.getProperty("pa.build.dir", "target"), "screenshots");
     Files.createDirectories(shots);
     File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
@@ -145,6 +146,41 @@ class BrowserTest {
     List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
     assertThat(problems).as("browser console warnings and errors").isEmpty();
+  }
+
+  @Test
+  void realAnalyzerReportRendersWithoutConsoleErrors() throws Exception {
+    java.util.List<dev.privacyagent.analyzer.event.Event> events =
+        AnalyzerIntegrationTest.traffic(System.currentTimeMillis() - 120_000, 12).events();
+    dev.privacyagent.analyzer.collect.MetadataCollector collector =
+        new dev.privacyagent.analyzer.collect.MetadataCollector();
+    events.forEach(collector::ingest);
+    var snapshot = collector.snapshot();
+    var report = new dev.privacyagent.analyzer.detect.PrivacyAnalyzer().analyze(snapshot);
+    try (ReportServer real = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null),
+        dev.privacyagent.server.source.ReportSources.offline(snapshot, report, events))) {
+      driver.get(real.url().toString());
+      waitUpTo(15).until(d -> d.findElements(By.cssSelector("#findings .finding")).size()
+          == report.findings().size());
+      assertThat(driver.findElement(By.id("risk-score")).getText())
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", report.riskScore()));
+      assertThat(driver.findElement(By.id("peers")).getText()).contains(Fixtures.XSS_AGENT);
+      assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+      for (WebElement b : driver.findElements(By.cssSelector("#proofs button"))) {
+        b.click();
+      }
+      waitUpTo(10).until(d -> d.findElements(By.cssSelector("#proofs .verdict")).stream()
+          .noneMatch(v -> v.getText().isEmpty() || v.getText().startsWith("checking")));
+      js("window.scrollTo(0, 0)");
+      Path shots = Path.of(System.getProperty("pa.build.dir", "target"), "screenshots");
+      Files.createDirectories(shots);
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), shots.resolve("report-page-analyzer.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+      assertThat(problems).as("browser console warnings and errors").isEmpty();
+    }
   }
 
   @Test

@@ -74,6 +74,7 @@ class EndpointsTest {
     assertThat(r.body()).contains("<script>").contains("MOCK: no cryptographic guarantee")
         .doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("https://")
         .doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("eval(")
+        .doesNotContain("document.write")
         .doesNotContain("style=\"");
   }
 

@@ -23,6 +23,15 @@ public final class MetricsRenderer {
   /** Protocol ids come from peers: only the busiest get their own label value. */
   static final int MAX_PROTOCOL_LABELS = 50;
   private static final int MAX_LABEL = 128;
+  private static final Map<String, String> ANONYMITY_HELP = Map.of(
+      "effectiveAnonymitySet", "Effective anonymity set size 2^H over the peers' traffic shares",
+      "degreeOfAnonymity", "Degree of anonymity H/log2(N) in [0,1] (Diaz et al. 2002)",
+      "entropyBits", "Shannon entropy H of the peers' traffic shares, in bits",
+      "maxEntropyBits", "Largest possible entropy log2(N) for the number of peers, in bits",
+      "distinctPeers", "Distinct peers that carried traffic (N)",
+      "distinctPrefixes", "Distinct /24 (IPv4) or /48 (IPv6) prefixes of remote peers",
+      "effectivePrefixSet", "Effective number of network prefixes 2^H over prefix traffic shares",
+      "topPeerShare", "Largest single peer's share of traffic, in [0,1]");
 
   private MetricsRenderer() {}
 
@@ -128,7 +137,7 @@ public final class MetricsRenderer {
 
     for (Map.Entry<String, Double> e : new TreeMap<>(v.anonymity()).entrySet()) {
       String name = "libp2p_privacy_anonymity_" + PromWriter.sanitize(e.getKey());
-      w.family(name, "gauge", "Anonymity measure " + e.getKey());
+      w.family(name, "gauge", ANONYMITY_HELP.getOrDefault(e.getKey(), "Anonymity measure " + e.getKey()));
       w.sample(name, e.getValue());
     }
     w.family("libp2p_privacy_peers", "gauge", "Distinct remote peers in the analysis window");

@@ -40,12 +40,18 @@ public final class AnalyzerViews {
     for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
       Object v = e.getValue();
       String text = v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf)
-          .toList()) : String.valueOf(v);
+          .toList()) : v instanceof Double d ? round(d) : String.valueOf(v);
       evidence.add(e.getKey() + ": " + text);
     }
     return new FindingView(f.id(), f.category().name(),
         f.severity().name().toLowerCase(Locale.ROOT), f.confidence(), f.summary(),
         f.recommendation(), evidence);
+  }
+
+  private static String round(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+        : new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros()
+            .toPlainString();
   }
 
   static Map<String, Double> anonymity(AnonymityMeasures a) {

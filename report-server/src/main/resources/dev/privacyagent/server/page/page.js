@@ -322,7 +322,7 @@
     fetch("/api/proofs/verify", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(proof), credentials: "same-origin" })
       .then(function (res) { return res.json(); })
       .then(function (j) {
-        verdict.textContent = j.valid ? "commitment matches (mock)" : "does not match";
+        verdict.textContent = j.valid ? "verified (mock)" : "not valid: " + String(j.reason || j.error || "unknown reason");
         verdict.className = "verdict " + (j.valid ? "ok" : "bad");
       })
       .catch(function () { verdict.textContent = "verify failed"; verdict.className = "verdict bad"; });
@@ -330,6 +330,10 @@
 
   function render(r) {
     if (!r || typeof r !== "object") { return; }
+    var old = state.report;
+    // The first poll and the first stream event carry the same report: drawing it twice would
+    // only reset what the user is doing (a proof verdict, an open evidence list).
+    if (old && old.version === r.version && old.generatedAt === r.generatedAt) { tickUpdated(); return; }
     state.report = r;
     var parts = [renderHeader, renderRisk, renderStats, renderAnonymity, renderFindings, renderTimeline, renderProtocols, renderPeers, renderCounters, renderProofs];
     parts.forEach(function (f) {
