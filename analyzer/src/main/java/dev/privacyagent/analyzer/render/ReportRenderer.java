@@ -22,9 +22,9 @@ public interface ReportRenderer {
     return sb.toString();
   }
 
-  /** The renderer for {@code console}, {@code json} or {@code html}. */
+  /** The renderer for {@code console}, {@code json} or {@code html} (any case). */
   static ReportRenderer forFormat(String format) {
-    return switch (format == null ? "" : format) {
+    return switch (format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT)) {
       case "console" -> new ConsoleRenderer();
       case "json" -> new JsonRenderer();
       case "html" -> new HtmlRenderer();
