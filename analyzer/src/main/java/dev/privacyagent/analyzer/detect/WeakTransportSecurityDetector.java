@@ -111,7 +111,7 @@ public final class WeakTransportSecurityDetector implements Detector {
         Evidence.of()
             .put("connections", (long) conns.size())
             .put("openConnections", open)
-            .put("shareOfConnections", (double) conns.size() / Math.max(1, s.connections().size()))
+            .put("shareOfConnections", Math.round(10_000.0 * conns.size() / Math.max(1, s.connections().size())) / 10_000.0)
             .list("securityProtocols", protocols)
             .list("peers", peers)
             .list("connectionIds", ids)
