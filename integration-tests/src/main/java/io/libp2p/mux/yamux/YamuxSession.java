@@ -3,7 +3,8 @@ package io.libp2p.mux.yamux;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  *
  * <p>All state is touched on the connection's event loop only.
  */
-public final class YamuxSession extends ChannelInboundHandlerAdapter {
+public final class YamuxSession extends ChannelDuplexHandler {
     public static final String PROTOCOL_ID = "/yamux/1.0.0";
     public static final int INITIAL_WINDOW = 256 * 1024;
     /** One data frame fits one Noise transport message (65535 minus tag and yamux header). */
@@ -135,18 +136,21 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
         return rtt;
     }
 
-    /** Sends go away (normal) and closes the connection. */
+    /** Closes the connection; go away (normal) goes out first (see {@link #close(ChannelHandlerContext, ChannelPromise)}). */
     public CompletableFuture<Void> close() {
-        ctx.channel().eventLoop().execute(() -> {
-            if (!localGoneAway && ctx.channel().isActive()) {
-                localGoneAway = true;
-                writeFrame(YamuxFrame.TYPE_GO_AWAY, 0, 0, YamuxFrame.GO_AWAY_NORMAL);
-                ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(f -> ctx.channel().close());
-            } else {
-                ctx.channel().close();
-            }
-        });
+        ctx.channel().close();
         return closed;
+    }
+
+    /** Any close of the connection tells the remote first, with go away (normal), so it stops opening streams. */
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (!localGoneAway && ctx.channel().isActive()) {
+            localGoneAway = true;
+            writeFrame(YamuxFrame.TYPE_GO_AWAY, 0, 0, YamuxFrame.GO_AWAY_NORMAL);
+            ctx.flush();
+        }
+        ctx.close(promise);
     }
 
     public int openStreamCount() {
@@ -296,6 +300,7 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof YamuxProtocolException && ctx.channel().isActive()) {
+            localGoneAway = true;
             writeFrame(YamuxFrame.TYPE_GO_AWAY, 0, 0, YamuxFrame.GO_AWAY_PROTOCOL_ERROR);
             ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER);
             ctx.close();

@@ -224,6 +224,20 @@ class YamuxSessionTest {
         }
     }
 
+    @Test
+    void closingTheConnectionSendsGoAwayFirst() throws Exception {
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            raw.setSoTimeout(5000);
+            WireNode client = node(false);
+            WireNode.Connection c = client.dial(raw.getLocalPort(), null).get(10, TimeUnit.SECONDS);
+            try (Socket s = raw.accept()) {
+                s.setSoTimeout(5000);
+                c.channel().close();
+                assertGoAwayThenEof(s.getInputStream(), YamuxFrame.GO_AWAY_NORMAL);
+            }
+        }
+    }
+
     private static void assertGoAwayThenEof(InputStream in, int code) throws Exception {
         byte[] h = new DataInputStream(in).readNBytes(12);
         assertThat(h).hasSize(12);
