@@ -1,7 +1,7 @@
 package dev.privacyagent.server;
 
 import dev.privacyagent.server.source.ReportSource;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,7 +18,7 @@ public final class ServeUntilInterrupted {
    *     bad address
    * @throws IllegalStateException when the port cannot be bound
    */
-  public static void serve(ServerConfig config, ReportSource source, PrintStream out)
+  public static void serve(ServerConfig config, ReportSource source, PrintWriter out)
       throws InterruptedException {
     ReportServer server = ReportServer.start(config, source);
     CountDownLatch stopped = new CountDownLatch(1);

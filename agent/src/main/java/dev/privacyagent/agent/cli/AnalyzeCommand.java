@@ -8,6 +8,9 @@ import dev.privacyagent.analyzer.detect.AnalyzerConfig;
 import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
 import dev.privacyagent.analyzer.render.ReportRenderer;
 import dev.privacyagent.analyzer.report.Report;
+import dev.privacyagent.server.ServeUntilInterrupted;
+import dev.privacyagent.server.ServerConfig;
+import dev.privacyagent.server.source.ReportSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -68,12 +71,53 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "analyse only the last D of event time (e.g. 90s, 15m, 2h, PT30M); default: the whole run")
   Duration window;
 
+  @Option(names = "--serve", description = "serve the report as a live web page and JSON API until interrupted (Ctrl-C)")
+  boolean serve;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "7878",
+      description = "port for --serve; 0 picks a free one (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+      description = "address for --serve (default: ${DEFAULT-VALUE}); a non-loopback address needs --token")
+  String bind;
+
+  @Option(names = "--token", paramLabel = "T",
+      description = "for --serve: require T on every request (Authorization: Bearer T, or open /?token=T once)")
+  String token;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Snapshot snapshot = load(err);
     Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults()).analyze(snapshot);
+    if (serve) {
+      if (output != null) {
+        write(report, err);
+      }
+      return serve(snapshot, report, err);
+    }
     write(report, err);
+    return ExitCodes.OK;
+  }
+
+  /** {@code --serve}: the offline report on the embedded report server until Ctrl-C. */
+  private int serve(Snapshot snapshot, Report report, PrintWriter err) {
+    ServerConfig config;
+    try {
+      config = ServerConfig.of(bind, port, token);
+      config.resolveBindAddress();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
+    try {
+      ServeUntilInterrupted.serve(
+          config, ReportSources.offline(snapshot, report, snapshot.recentEvents()), err);
+    } catch (IllegalStateException e) {
+      throw new CliException(ExitCodes.OUTPUT, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return ExitCodes.OK;
   }
 
