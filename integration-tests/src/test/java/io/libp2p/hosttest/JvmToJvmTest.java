@@ -131,8 +131,10 @@ class JvmToJvmTest {
             assertThat(ping.getController().get(5, TimeUnit.SECONDS).ping().get(5, TimeUnit.SECONDS)).isNotNegative();
             Stream s = ping.getStream().get();
 
+            Multiaddr remote = conn.remoteAddress();
             a.getNetwork().disconnect(conn).get(5, TimeUnit.SECONDS);
             conn.closeFuture().get(5, TimeUnit.SECONDS);
+            assertThat(conn.remoteAddress()).as("readable after close").isEqualTo(remote);
             s.closeFuture().get(5, TimeUnit.SECONDS);
             long deadline = System.currentTimeMillis() + 5000;
             while (!(a.getNetwork().getConnections().isEmpty() && b.getNetwork().getConnections().isEmpty())

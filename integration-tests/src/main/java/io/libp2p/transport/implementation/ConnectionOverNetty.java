@@ -18,6 +18,9 @@ public class ConnectionOverNetty extends P2PChannelOverNetty implements Connecti
     private final NettyTransport transport;
     private volatile SecureChannel.Session secureSession;
     private volatile StreamMuxer.Session muxerSession;
+    /** Addresses are cached once known (as jvm-libp2p does since 1.3.3) so they stay readable after close. */
+    private volatile Multiaddr localAddress;
+    private volatile Multiaddr remoteAddress;
 
     public ConnectionOverNetty(Channel ch, NettyTransport transport, boolean initiator) {
         super(ch, initiator);
@@ -58,12 +61,22 @@ public class ConnectionOverNetty extends P2PChannelOverNetty implements Connecti
 
     @Override
     public Multiaddr localAddress() {
-        return toMultiaddr(getNettyChannel().localAddress(), "local");
+        Multiaddr a = localAddress;
+        if (a == null) {
+            a = toMultiaddr(getNettyChannel().localAddress(), "local");
+            localAddress = a;
+        }
+        return a;
     }
 
     @Override
     public Multiaddr remoteAddress() {
-        return toMultiaddr(getNettyChannel().remoteAddress(), "remote");
+        Multiaddr a = remoteAddress;
+        if (a == null) {
+            a = toMultiaddr(getNettyChannel().remoteAddress(), "remote");
+            remoteAddress = a;
+        }
+        return a;
     }
 
     private Multiaddr toMultiaddr(SocketAddress a, String which) {

@@ -232,6 +232,8 @@ public class TcpTransport implements NettyTransport {
                 })
                 .thenApply(muxerSession -> {
                     conn.setMuxerSession(muxerSession);
+                    conn.localAddress(); // cache both while the socket is open
+                    conn.remoteAddress();
                     handler.handleConnection(conn);
                     return (Connection) conn;
                 })
