@@ -15,20 +15,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Appends events to a JSON Lines file ({@code events=FILE}) in the analyzer's encoding, on the
- * agent's own thread: application threads only offer to a bounded queue (a full queue drops and
- * counts). At {@code maxBytes} the file is rotated to {@code FILE.1} (replacing an older one).
+ * agent's own thread: application threads only offer to a bounded lock-free queue (a full queue
+ * drops and counts; no application thread ever waits for a lock of the agent). At {@code maxBytes} the file is rotated to {@code FILE.1} (replacing an older one).
  */
 public final class EventFileWriter implements EventSink, AutoCloseable {
   private final Path file;
   private final long maxBytes;
-  private final BlockingQueue<Event> queue;
+  private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final int capacity;
   private final Failures failures;
   private final LongAdder dropped = new LongAdder();
   private final LongAdder written = new LongAdder();
@@ -40,7 +42,7 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
   public EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures) {
     this.file = file;
     this.maxBytes = maxBytes;
-    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.capacity = queueCapacity;
     this.failures = failures;
   }
 
@@ -58,9 +60,12 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
 
   @Override
   public void accept(Event e) {
-    if (!queue.offer(e)) {
+    if (queued.incrementAndGet() > capacity) {
+      queued.decrementAndGet();
       dropped.increment();
+      return;
     }
+    queue.offer(e);
   }
 
   public long dropped() {
@@ -91,15 +96,16 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
     List<Event> batch = new ArrayList<>(1024);
     while (running || !queue.isEmpty()) {
       try {
-        Event first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        Event e;
+        while (batch.size() < 1024 && (e = queue.poll()) != null) {
+          queued.decrementAndGet();
+          batch.add(e);
+        }
+        if (batch.isEmpty()) {
+          LockSupport.parkNanos(20_000_000L); // producers never wake this thread: that would cost them
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, 1023);
         writeBatch(batch);
-      } catch (InterruptedException e) {
-        // close() interrupts only after running=false; the loop drains what is left
       } catch (IOException | RuntimeException e) {
         failures.record("events file " + file, e);
       } finally {

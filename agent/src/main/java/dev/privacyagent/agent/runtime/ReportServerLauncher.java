@@ -29,6 +29,12 @@ final class ReportServerLauncher {
     // The server logs through java.util.logging, which belongs to the host application; the agent
     // logs the URL itself, so only the server's warnings may reach the host's log configuration.
     SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    // The relocated Netty must not touch sun.misc.Unsafe: JDK 24+ warns on stderr and would name
+    // the agent. Its property name is relocated with it, so derive it from a Netty class.
+    String netty = io.netty.channel.Channel.class.getPackageName().replace(".channel", "");
+    if (System.getProperty(netty + ".noUnsafe") == null) {
+      System.setProperty(netty + ".noUnsafe", "true");
+    }
     try {
       ServerConfig sc =
           ServerConfig.of(config.bind(), config.port(), config.token().isEmpty() ? null : config.token());
