@@ -1,6 +1,14 @@
 package dev.privacyagent.analyzer.codec;
 
+import dev.privacyagent.analyzer.event.ConnectionClosed;
+import dev.privacyagent.analyzer.event.ConnectionOpened;
 import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.event.IdentifyReceived;
+import dev.privacyagent.analyzer.event.IdentifySent;
+import dev.privacyagent.analyzer.event.PingRtt;
+import dev.privacyagent.analyzer.event.ProtocolNegotiated;
+import dev.privacyagent.analyzer.event.StreamClosed;
+import dev.privacyagent.analyzer.event.StreamOpened;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +27,10 @@ public final class EventBounder {
 
   /** {@code e} itself when every value fits its bound, else a copy with cut values. */
   public Event apply(Event e) {
-    EventSchema.Type t = EventSchema.of(e);
-    if (t == null || !needsCut(t, e)) {
+    if (!needsCut(e)) {
       return e;
     }
+    EventSchema.Type t = EventSchema.of(e);
     EventSchema.Field[] fields = t.fields();
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
@@ -67,7 +75,59 @@ public final class EventBounder {
     return value;
   }
 
-  private static boolean needsCut(EventSchema.Type t, Event e) {
+  private static final int ID = Bounds.MAX_ID_CHARS;
+  private static final int ADDR = Bounds.MAX_ADDR_CHARS;
+  private static final int TEXT = Bounds.MAX_TEXT_CHARS;
+
+  /**
+   * Direct accessor checks for the known types: this runs on every event the collector folds,
+   * and generic method-handle calls cost several times more than the fold itself.
+   */
+  private static boolean needsCut(Event e) {
+    if (e instanceof StreamOpened x) {
+      return over(x.node(), ID) || over(x.streamId(), ID) || over(x.connId(), ID);
+    } else if (e instanceof ProtocolNegotiated x) {
+      return over(x.node(), ID) || over(x.streamId(), ID) || over(x.protocolId(), ID);
+    } else if (e instanceof StreamClosed x) {
+      return over(x.node(), ID) || over(x.streamId(), ID);
+    } else if (e instanceof PingRtt x) {
+      return over(x.node(), ID) || over(x.connId(), ID) || over(x.remotePeerId(), ID);
+    } else if (e instanceof ConnectionOpened x) {
+      return over(x.node(), ID) || over(x.connId(), ID) || over(x.localPeerId(), ID)
+          || over(x.remotePeerId(), ID) || over(x.localAddr(), ADDR) || over(x.remoteAddr(), ADDR)
+          || over(x.transport(), ID) || over(x.security(), ID) || over(x.muxer(), ID);
+    } else if (e instanceof ConnectionClosed x) {
+      return over(x.node(), ID) || over(x.connId(), ID) || over(x.reason(), TEXT);
+    } else if (e instanceof IdentifyReceived x) {
+      return over(x.node(), ID) || over(x.connId(), ID) || over(x.remotePeerId(), ID)
+          || over(x.agentVersion(), ID) || over(x.protocolVersion(), ID) || over(x.observedAddr(), ADDR)
+          || over(x.listenAddrs(), ADDR) || over(x.protocols(), ID);
+    } else if (e instanceof IdentifySent x) {
+      return over(x.node(), ID) || over(x.connId(), ID) || over(x.remotePeerId(), ID)
+          || over(x.agentVersion(), ID) || over(x.protocolVersion(), ID) || over(x.observedAddr(), ADDR)
+          || over(x.listenAddrs(), ADDR) || over(x.protocols(), ID);
+    }
+    EventSchema.Type t = EventSchema.of(e);
+    return t != null && needsCutGeneric(t, e);
+  }
+
+  private static boolean over(String s, int max) {
+    return s != null && s.length() > max;
+  }
+
+  private static boolean over(List<String> list, int max) {
+    if (list.size() > Bounds.MAX_LIST_ENTRIES) {
+      return true;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (over(list.get(i), max)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean needsCutGeneric(EventSchema.Type t, Event e) {
     for (int i : t.stringFields()) {
       FieldKind kind = t.fields()[i].kind();
       Object v = t.get(i, e);

@@ -46,6 +46,9 @@ final class Aggregates {
     final ConnectionOpened opened;
     final String prefix;
     final long size;
+    // cached so that stream and ping events need no map lookups; re-looked-up if evicted
+    Peer peer;
+    Prefix prefixState;
     long closedWall;
     long streams;
     long pings;
@@ -76,6 +79,7 @@ final class Aggregates {
     long identifySize;
     long pingCount;
     long pingSum;
+    boolean evicted;
 
     Peer(String peerId, long wall) {
       this.peerId = peerId;
@@ -96,6 +100,7 @@ final class Aggregates {
     final Set<String> peers = new HashSet<>();
     long streams;
     long openConns;
+    boolean evicted;
   }
 
   private final Aggregates seed;
@@ -220,6 +225,7 @@ final class Aggregates {
 
   /** Counts an open connection on its peer and prefix. */
   private void attach(Conn c, Peer p, String ip) {
+    c.peer = p;
     p.connectionsOpen++;
     if (c.opened.direction() == Direction.INBOUND) {
       p.inbound++;
@@ -237,6 +243,7 @@ final class Aggregates {
         bytes += PREFIX_BYTES + str(c.prefix);
       }
       px.openConns++;
+      c.prefixState = px;
       if (px.peers.add(p.peerId)) {
         bytes += MEMBER_BYTES;
       }
@@ -271,13 +278,10 @@ final class Aggregates {
     }
     c.closedWall = cc.wallMillis();
     closedOrder.add(c);
-    if (c.prefix != null) {
-      Prefix px = prefixes.get(c.prefix);
-      if (px != null) {
-        px.openConns--;
-      }
+    if (c.prefixState != null && !c.prefixState.evicted) {
+      c.prefixState.openConns--;
     }
-    Peer p = peers.get(c.opened.remotePeerId());
+    Peer p = livePeer(c);
     if (p != null) {
       p.connectionsOpen--;
       p.lastSeen = Math.max(p.lastSeen, cc.wallMillis());
@@ -295,13 +299,16 @@ final class Aggregates {
       return;
     }
     c.streams++;
-    Peer p = peer(c.opened.remotePeerId(), so.wallMillis());
+    Peer p = livePeer(c);
+    if (p == null) {
+      p = peer(c.opened.remotePeerId(), so.wallMillis());
+      c.peer = p;
+    } else if (so.wallMillis() > p.lastSeen) {
+      p.lastSeen = so.wallMillis();
+    }
     p.streams++;
-    if (c.prefix != null) {
-      Prefix px = prefixes.get(c.prefix);
-      if (px != null) {
-        px.streams++;
-      }
+    if (c.prefixState != null && !c.prefixState.evicted) {
+      c.prefixState.streams++;
     }
   }
 
@@ -343,7 +350,7 @@ final class Aggregates {
     long out = sc.bytesOut() == null ? 0 : sc.bytesOut();
     s.conn.bytesIn += in;
     s.conn.bytesOut += out;
-    Peer p = peers.get(s.conn.opened.remotePeerId());
+    Peer p = livePeer(s.conn);
     if (p != null) {
       p.bytes += in + out;
       p.lastSeen = Math.max(p.lastSeen, sc.wallMillis());
@@ -356,11 +363,23 @@ final class Aggregates {
       c.pings++;
     }
     String peerId = pr.remotePeerId() != null ? pr.remotePeerId() : c == null ? null : c.opened.remotePeerId();
-    if (peerId != null) {
-      Peer p = peer(peerId, pr.wallMillis());
-      p.pingCount++;
-      p.pingSum += pr.rttNanos();
+    if (peerId == null) {
+      return;
     }
+    Peer p = c == null ? null : livePeer(c);
+    if (p == null || !p.peerId.equals(peerId)) {
+      p = peer(peerId, pr.wallMillis());
+    } else if (pr.wallMillis() > p.lastSeen) {
+      p.lastSeen = pr.wallMillis();
+    }
+    p.pingCount++;
+    p.pingSum += pr.rttNanos();
+  }
+
+  /** The connection's peer unless it was evicted meanwhile. */
+  private static Peer livePeer(Conn c) {
+    Peer p = c.peer;
+    return p == null || p.evicted ? null : p;
   }
 
   private void identifyReceived(IdentifyReceived ir) {
@@ -405,6 +424,7 @@ final class Aggregates {
         Peer p = it.next();
         if (p.connectionsOpen <= 0) {
           it.remove();
+          p.evicted = true;
           bytes -= PEER_BYTES + str(p.peerId) + p.identifySize;
           for (String ip : p.ips) {
             bytes -= str(ip);
@@ -419,6 +439,7 @@ final class Aggregates {
         Map.Entry<String, Prefix> px = it.next();
         if (px.getValue().openConns <= 0) {
           it.remove();
+          px.getValue().evicted = true;
           bytes -= PREFIX_BYTES + str(px.getKey()) + px.getValue().peers.size() * MEMBER_BYTES;
           evictedPrefixes++;
         }

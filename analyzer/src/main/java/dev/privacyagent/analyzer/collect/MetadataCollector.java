@@ -45,6 +45,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
   private final Aggregates state;
   private final Event[] ring;
   private long ringWritten;
+  private int ringPos;
   private final EventBounder bounder = new EventBounder();
   private ReadStats input = ReadStats.EMPTY;
 
@@ -179,7 +180,10 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
   private void fold(Event raw) {
     Event e = bounder.apply(raw);
     state.fold(e);
-    ring[(int) (ringWritten % ring.length)] = e;
+    ring[ringPos] = e;
+    if (++ringPos == ring.length) {
+      ringPos = 0;
+    }
     ringWritten++;
   }
 
