@@ -124,6 +124,19 @@ class JsWireInteropTest {
     }
 
     @Test
+    void aSecp256k1JsPeerIsRefusedWithAClearError() throws Exception {
+        // the wire engine verifies Ed25519 identities only; other key types must fail cleanly, not crash
+        JsPeer js = track(JsPeer.start("--listen", "/ip4/127.0.0.1/tcp/0", "--key-type", "secp256k1"));
+        JsonNode listening = js.await("listening", T);
+        assertThat(listening.get("peerId").asText()).startsWith("16Uiu2");
+        WireNode jvm = track(new WireNode(true));
+        assertThatThrownBy(() -> jvm.dial(portOf(listening.get("addrs").get(0).asText()), null).get(20, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class).cause()
+            .isInstanceOf(io.libp2p.security.noise.NoiseException.class).hasMessageContaining("Secp256k1 is not supported");
+        assertThat(js.stop(T)).isZero();
+    }
+
+    @Test
     void jsDialsJvm_identifyPingAndHundredStreams() throws Exception {
         WireNode jvm = track(new WireNode(true));
         jvm.serve(Echo.PROTOCOL, Echo.Server::new)
