@@ -96,14 +96,14 @@ public final class HtmlRenderer implements ReportRenderer {
     dl(h, "Peers", Long.toString(r.totals().peers()));
     dl(h, "Streams", Long.toString(r.totals().streams()));
     dl(h, "Network prefixes", Long.toString(r.totals().prefixes()));
-    dl(h, "Dropped by collector", Long.toString(r.droppedTotal()));
+    dl(h, "Dropped", Long.toString(r.droppedTotal()));
     h.append("</dl>\n</div>\n<div class=\"card\">\n<h2>Anonymity</h2>\n<dl>");
     AnonymityMeasures a = r.anonymity();
-    dl(h, "Effective anonymity set 2^H", f("%.2f of %d peers", a.effectiveAnonymitySet(), a.distinctPeers()));
-    dl(h, "Degree of anonymity H/log2 N", f("%.3f", a.degreeOfAnonymity()));
-    dl(h, "Entropy H", f("%.3f bits (max %.3f)", a.entropyBits(), a.maxEntropyBits()));
+    dl(h, "Effective set 2^H", f("%.2f of %d peers", a.effectiveAnonymitySet(), a.distinctPeers()));
+    dl(h, "Degree H/log2 N", f("%.3f", a.degreeOfAnonymity()));
+    dl(h, "Entropy H / max", f("%.3f / %.3f bits", a.entropyBits(), a.maxEntropyBits()));
     dl(h, "Effective prefixes", f("%.2f of %d", a.effectivePrefixSet(), a.distinctPrefixes()));
-    dl(h, "Busiest peer's share", f("%.1f%% of %s", 100 * a.topPeerShare(), a.trafficUnit()));
+    dl(h, "Busiest peer", f("%.1f%% of %s", 100 * a.topPeerShare(), a.trafficUnit()));
     h.append("</dl>\n</div>\n</section>\n");
   }
 

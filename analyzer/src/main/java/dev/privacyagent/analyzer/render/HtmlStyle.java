@@ -20,7 +20,7 @@ final class HtmlStyle {
       .gauge { text-align:center; }
       .risk-label { font-weight:600; margin:.2rem 0 0; }
       dl { display:grid; grid-template-columns:auto auto; gap:.2rem .8rem; margin:0; font-size:.9rem; }
-      dt { color:var(--muted); } dd { margin:0; text-align:right; font-variant-numeric:tabular-nums; }
+      dt { color:var(--muted); } dd { margin:0; text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
       .finding { background:#fff; border:1px solid var(--line); border-left:6px solid #64748b; border-radius:8px; padding:.8rem 1rem; margin:.7rem 0; }
       .finding.sev-critical { border-left-color:#7f1d1d; } .finding.sev-high { border-left-color:#dc2626; }
       .finding.sev-medium { border-left-color:#ea580c; } .finding.sev-low { border-left-color:#ca8a04; }
