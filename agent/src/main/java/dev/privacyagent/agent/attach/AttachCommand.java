@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
     })
 public final class AttachCommand implements Callable<Integer> {
   static final int USAGE = 2;
-  static final int FAILED = 1;
+  /** The target cannot be attached to or refused the agent: the input (pid) is unusable. */
+  static final int FAILED = 3;
 
   @Parameters(index = "0", paramLabel = "TARGET", description = "pid, or a substring of the main class or jar")
   String target;

@@ -1,0 +1,127 @@
+package dev.privacyagent.e2e;
+
+import static dev.privacyagent.e2e.E2e.ofType;
+import static dev.privacyagent.e2e.E2e.truthOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code java -jar privacy-agent.jar attach <pid>} into a running sample node: connections open
+ * before the attach appear once as pre-existing, activity after it is captured, a second attach
+ * changes nothing.
+ */
+class AttachIT {
+
+  record Cli(int exit, String out, String err) {}
+
+  static Cli cli(Path dir, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(E2e.currentJava().toString(), "-jar", E2e.AGENT_JAR.toString()));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "cli", ".out");
+    Path err = Files.createTempFile(dir, "cli", ".err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("attach command hung");
+    }
+    return new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void attachReportsPreexistingConnectionsOnceAndCapturesWhatFollows() throws Exception {
+    Path dir = E2e.dir("attach");
+    Path events = dir.resolve("events.jsonl");
+    E2e.Proc node =
+        E2e.Proc.start(
+            E2e.javaOf(E2e.JDK17),
+            List.of(),
+            List.of("--peers=3", "--duration=25s", "--ping-interval=300ms", "--stream-interval=500ms",
+                "--no-bad-dials"),
+            dir);
+    try {
+      // 3 dialled connections, seen from both ends: 6 connection objects in the JVM
+      node.awaitTruth(t -> t.path("event").asText().equals("connection"), 6, 60);
+      long attachStart = System.nanoTime();
+      Cli first = cli(dir, "attach", Long.toString(node.pid()), "port=-1", "summaryInterval=0",
+          "events=" + events);
+      assertThat(first.exit()).as(first.err()).isZero();
+      assertThat(first.out()).contains("attached to pid " + node.pid());
+      node.awaitStderr("[privacy-agent] attached; hooks installed", 30);
+
+      long firstEventNanos = -1;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (System.nanoTime() < deadline) {
+        if (firstEventNanos < 0 && !E2e.jsonLines(events).isEmpty()) {
+          firstEventNanos = System.nanoTime() - attachStart;
+        }
+        if (ofType(E2e.jsonLines(events), "ConnectionOpened").size() >= 6) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      assertThat(firstEventNanos).as("an event within 15 s of the attach").isPositive();
+      System.out.printf("attach-to-first-event: %d ms (incl. the attach command's own JVM start)%n",
+          firstEventNanos / 1_000_000);
+
+      Cli second = cli(dir, "attach", Long.toString(node.pid()), "port=-1");
+      assertThat(second.exit()).as(second.err()).isZero();
+      node.awaitStderr("already active in this JVM", 30);
+
+      assertThat(node.await(90)).as(node.stderr()).isZero();
+    } finally {
+      node.kill();
+    }
+    List<JsonNode> ev = E2e.jsonLines(events);
+    List<JsonNode> truth = node.truth();
+
+    // every connection that was open at attach, exactly once, as pre-existing
+    Set<String> expected = new HashSet<>();
+    for (JsonNode c : truthOf(truth, "connection")) {
+      expected.add(c.get("from").asText() + " " + c.get("to").asText() + " "
+          + c.get("direction").asText().toUpperCase() + " " + c.get("localAddr").asText() + " "
+          + c.get("remoteAddr").asText());
+    }
+    List<JsonNode> opened = ofType(ev, "ConnectionOpened");
+    List<String> captured = new ArrayList<>();
+    Set<String> connIds = new HashSet<>();
+    for (JsonNode c : opened) {
+      assertThat(c.get("preexisting").asBoolean(false)).as(c.toString()).isTrue();
+      captured.add(c.get("node").asText() + " " + c.get("remotePeerId").asText() + " "
+          + c.get("direction").asText() + " " + c.get("localAddr").asText() + " "
+          + c.get("remoteAddr").asText());
+      connIds.add(c.get("node").asText() + "/" + c.get("connId").asText());
+    }
+    assertThat(captured).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(connIds).hasSize(expected.size());
+    assertThat(ofType(ev, "HostCreated")).hasSize(3);
+    assertThat(ofType(ev, "ListenStarted")).hasSize(3);
+
+    // what happened after the attach is captured on those connections, and they close once each
+    assertThat(ofType(ev, "PingRtt")).isNotEmpty()
+        .allSatisfy(p -> assertThat(connIds).contains(p.get("node").asText() + "/" + p.get("connId").asText()));
+    assertThat(ofType(ev, "StreamOpened")).isNotEmpty();
+    assertThat(ofType(ev, "ProtocolNegotiated")).extracting(e -> e.get("protocolId").asText()).contains("/echo/1.0.0");
+    assertThat(ofType(ev, "ConnectionClosed")).hasSize(expected.size());
+    assertThat(node.stderr()).contains("agent-errors=0");
+  }
+
+  @Test
+  void attachRefusesAnUnknownTargetAndBadSettingsBeforeTouchingAnything() throws Exception {
+    Path dir = E2e.dir("attach-errors");
+    Cli none = cli(dir, "attach", "no-such-main-class-anywhere");
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("no JVM of this user has a main class or jar containing");
+    Cli bad = cli(dir, "attach", "1", "port=http");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("bad value 'http' from agent argument 'port'");
+  }
+}
