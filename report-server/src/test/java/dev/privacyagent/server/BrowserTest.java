@@ -184,6 +184,24 @@ class BrowserTest {
   }
 
   @Test
+  void tokenLinkLogsTheBrowserInAndTheStreamWorksWithTheCookie() throws Exception {
+    String token = "browser-token-0123456789abcdef";
+    try (ReportServer guarded = ReportServer.start(ServerConfig.of("127.0.0.1", 0, token),
+        source)) {
+      driver.get(guarded.url().toString());
+      assertThat(driver.getPageSource()).contains("token required");
+      driver.get(guarded.url() + "?token=" + token);
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      assertThat(driver.getCurrentUrl()).isEqualTo(guarded.url().toString());
+      assertThat(driver.findElement(By.id("risk-score")).getText()).isEqualTo("0.62");
+      // The session cookie is HttpOnly: page scripts cannot read it.
+      assertThat(js("return document.cookie")).isEqualTo("");
+      source.publish(Fixtures.view(2, System.currentTimeMillis(), 0.44, Fixtures.findings(), 0));
+      waitUpTo(15).until(d -> d.findElement(By.id("risk-score")).getText().equals("0.44"));
+    }
+  }
+
+  @Test
   void fallsBackToPollingWithoutServerSentEvents() {
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
         Map.of("source", "Object.defineProperty(window, 'EventSource', {value: undefined});"));

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.event.Event;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A live report over a running collector: takes a snapshot and analyses it at most once per
- * {@code minIntervalMillis}, on the calling server thread, and only when the collector accepted
- * new events since the last analysis. The application's threads only ever feed the collector.
+ * A live report over a running collector. Snapshots are taken and analysed at most once per
+ * {@code minIntervalMillis}, only when the collector accepted new events, on one background
+ * analysis thread of the server's own: a request never waits for an analysis except the very
+ * first, and gets the newest finished view meanwhile. The application's threads only ever feed
+ * the collector.
  */
 public final class LiveReportSource implements ReportSource {
   /** Turns a snapshot into a view; the version field of its result is ignored. */
@@ -20,9 +26,11 @@ public final class LiveReportSource implements ReportSource {
   private final Analysis analysis;
   private final Function<JsonNode, ProofCheck> verifier;
   private final long minIntervalMillis;
-  private ReportView current;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final ThreadPoolExecutor worker;
+  private volatile ReportView current;
+  private volatile long lastCheckedMillis;
   private long lastAccepted = -1;
-  private long lastComputedMillis;
   private long version;
 
   public LiveReportSource(Supplier<Snapshot> snapshots, Analysis analysis,
@@ -31,31 +39,62 @@ public final class LiveReportSource implements ReportSource {
     this.analysis = analysis;
     this.verifier = verifier;
     this.minIntervalMillis = minIntervalMillis;
+    // One daemon thread that exists only while there is analysis to do.
+    this.worker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "pa-report-analysis");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @Override
-  public synchronized ReportView current() {
-    long now = System.currentTimeMillis();
-    if (current != null && now - lastComputedMillis < minIntervalMillis) {
-      return current;
+  public ReportView current() {
+    ReportView v = current;
+    if (v == null) {
+      synchronized (this) {
+        if (current == null) {
+          refresh();
+        }
+        return current;
+      }
     }
+    if (System.currentTimeMillis() - lastCheckedMillis >= minIntervalMillis
+        && refreshing.compareAndSet(false, true)) {
+      worker.execute(() -> {
+        try {
+          synchronized (this) {
+            refresh();
+          }
+        } catch (RuntimeException e) {
+          // Keep serving the last good view; the next request retries after the interval.
+          java.util.logging.Logger.getLogger(LiveReportSource.class.getName())
+              .log(java.util.logging.Level.WARNING, "report analysis failed", e);
+        } finally {
+          refreshing.set(false);
+        }
+      });
+    }
+    return v;
+  }
+
+  /** Takes a snapshot and, when anything changed, analyses it into a new version. */
+  private void refresh() {
+    lastCheckedMillis = System.currentTimeMillis();
     Snapshot s = snapshots.get();
-    lastComputedMillis = now;
-    long accepted = s.counters().accepted() + s.counters().totalDropped();
-    if (current != null && accepted == lastAccepted) {
-      return current;
+    long seen = s.counters().accepted() + s.counters().totalDropped();
+    if (current != null && seen == lastAccepted) {
+      return;
     }
-    lastAccepted = accepted;
     ReportView v = analysis.apply(s);
+    lastAccepted = seen;
     current = new ReportView(++version, v.generatedWallMillis(), v.riskScore(), v.findings(),
         v.anonymity(), v.proofs(), v.snapshot(), v.report());
-    return current;
   }
 
   @Override
   public List<Event> eventsSince(long since, int limit) {
-    ReportView v = current();
-    return EventWindow.since(v.snapshot().recentEvents(), since, limit);
+    return EventWindow.since(current().snapshot().recentEvents(), since, limit);
   }
 
   @Override

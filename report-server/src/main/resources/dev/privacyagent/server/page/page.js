@@ -93,9 +93,13 @@
       t.appendChild(svg("path", { d: area }, "spark-area"));
       t.appendChild(svg("path", { d: d }, "spark-line"));
     }
+    if (points.length === 1) {
+      // One report so far (always so offline): a level line instead of a lone dot.
+      t.appendChild(svg("line", { x1: pad, y1: py(points[0]).toFixed(1), x2: w - pad, y2: py(points[0]).toFixed(1) }, "spark-flat"));
+    }
     var last = points[points.length - 1];
     t.appendChild(svg("circle", { cx: px(last, points.length - 1).toFixed(1), cy: py(last).toFixed(1), r: 3 }, "spark-dot"));
-    $("trend-range").textContent = points.length + (points.length === 1 ? " sample" : " samples over " + age(span));
+    $("trend-range").textContent = points.length === 1 ? "one report so far" : points.length + " reports over " + age(span);
   }
 
   function stat(parent, value, label, warn) {
