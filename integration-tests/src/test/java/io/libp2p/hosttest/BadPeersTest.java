@@ -241,6 +241,46 @@ class BadPeersTest {
         }
     }
 
+    /** Answers /ipfs/id/1.0.0 with a 2 MiB frame, twice the identify bound. */
+    private static final class OversizedIdentify extends StrictProtocolBinding<Object> {
+        OversizedIdentify() {
+            super("/ipfs/id/1.0.0", ch -> {
+                Stream s = (Stream) ch;
+                int len = 2 * 1024 * 1024;
+                io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.buffer();
+                int v = len;
+                while ((v & ~0x7f) != 0) {
+                    buf.writeByte((v & 0x7f) | 0x80);
+                    v >>>= 7;
+                }
+                buf.writeByte(v);
+                buf.writeZero(len);
+                s.writeAndFlush(buf);
+                return CompletableFuture.completedFuture(new Object());
+            });
+        }
+    }
+
+    @Test
+    void oversizedIdentifyIsRejectedWithoutKillingTheConnection() throws Exception {
+        try (TestHosts hosts = new TestHosts()) {
+            Host server = hosts.start(new io.libp2p.core.dsl.HostBuilder()
+                    .transport(io.libp2p.transport.tcp.TcpTransport::new)
+                    .secureChannel(io.libp2p.security.noise.NoiseXXSecureChannel::new)
+                    .muxer(io.libp2p.core.mux.StreamMuxerProtocol::getYamux)
+                    .protocol(new io.libp2p.protocol.Ping(), new OversizedIdentify())
+                    .listen("/ip4/127.0.0.1/tcp/0"));
+            Host client = hosts.start(TestHosts.noiseBuilder());
+            Connection c = client.getNetwork().connect(TestHosts.dialAddr(server)).get(10, TimeUnit.SECONDS);
+            CompletableFuture<?> id = client.<io.libp2p.protocol.IdentifyController>newStream(List.of("/ipfs/id/1.0.0"), c)
+                    .getController().thenCompose(io.libp2p.protocol.IdentifyController::id);
+            assertThatThrownBy(() -> id.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasRootCauseInstanceOf(io.netty.handler.codec.TooLongFrameException.class);
+            assertThat(c.closeFuture()).isNotDone();
+            assertStillServes(client, server);
+        }
+    }
+
     @Test
     void nothingLeaksAfterStop() throws Exception {
         long before = libp2pThreads();

@@ -121,6 +121,28 @@ class JvmToJvmTest {
     }
 
     @Test
+    void unlistenClosesOnlyThatListener() throws Exception {
+        try (TestHosts hosts = new TestHosts()) {
+            Host a = hosts.start(TestHosts.noiseBuilder().listen("/ip4/127.0.0.1/tcp/0"));
+            Host b = hosts.start(TestHosts.noiseBuilder());
+            io.libp2p.core.transport.Transport t = a.getNetwork().getTransports().get(0);
+            assertThat(t.getActiveListeners()).isEqualTo(2);
+            List<Multiaddr> bound = a.listenAddresses();
+            assertThat(bound).hasSize(2).doesNotHaveDuplicates();
+            Multiaddr gone = bound.get(0);
+            a.getNetwork().unlisten(gone).get(5, TimeUnit.SECONDS);
+            assertThat(t.getActiveListeners()).isEqualTo(1);
+            Multiaddr remaining = a.listenAddresses().get(0);
+            assertThat(remaining).isEqualTo(bound.get(1));
+            CompletableFuture<Connection> refused = b.getNetwork().connect(gone.withP2P(a.getPeerId()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(java.net.ConnectException.class);
+            assertThat(b.getNetwork().connect(remaining.withP2P(a.getPeerId())).get(10, TimeUnit.SECONDS)
+                    .secureSession().getRemoteId()).isEqualTo(a.getPeerId());
+        }
+    }
+
+    @Test
     void plaintextHostsPingAndCloseCleanly() throws Exception {
         try (TestHosts hosts = new TestHosts()) {
             Host a = hosts.start(TestHosts.plaintextBuilder());

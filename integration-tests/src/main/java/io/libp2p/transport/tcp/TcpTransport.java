@@ -53,7 +53,8 @@ public class TcpTransport implements NettyTransport {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ConnectionUpgrader upgrader;
-    private final Map<Multiaddr, Channel> listeners = new ConcurrentHashMap<>();
+    /** Server channel -> the address it was asked to listen on (several may share a /tcp/0 request). */
+    private final Map<Channel, Multiaddr> listeners = new ConcurrentHashMap<>();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final int instance = INSTANCES.incrementAndGet();
     private volatile EventLoopGroup bossGroup;
@@ -100,7 +101,7 @@ public class TcpTransport implements NettyTransport {
     @Override
     public List<Multiaddr> listenAddresses() {
         List<Multiaddr> out = new ArrayList<>();
-        for (Channel ch : listeners.values()) {
+        for (Channel ch : listeners.keySet()) {
             if (ch.localAddress() instanceof InetSocketAddress isa) {
                 out.add(toMultiaddr(isa));
             }
@@ -157,18 +158,27 @@ public class TcpTransport implements NettyTransport {
                 });
         ChannelFuture bind = b.bind(fromMultiaddr(addr));
         Channel server = bind.channel();
-        listeners.put(addr, server);
-        server.closeFuture().addListener(f -> listeners.remove(addr, server));
+        listeners.put(server, addr);
+        server.closeFuture().addListener(f -> listeners.remove(server));
         return P2PChannelOverNetty.toUnitFuture(bind);
     }
 
+    /** Closes the listeners asked for with {@code addr}, or the one bound to {@code addr}. */
     @Override
     public CompletableFuture<kotlin.Unit> unlisten(Multiaddr addr) {
-        Channel server = listeners.remove(addr);
-        if (server == null) {
+        List<CompletableFuture<kotlin.Unit>> closing = new ArrayList<>();
+        for (Map.Entry<Channel, Multiaddr> e : listeners.entrySet()) {
+            Channel server = e.getKey();
+            boolean bound = server.localAddress() instanceof InetSocketAddress isa && toMultiaddr(isa).equals(addr);
+            if (e.getValue().equals(addr) || bound) {
+                listeners.remove(server);
+                closing.add(P2PChannelOverNetty.toUnitFuture(server.close()));
+            }
+        }
+        if (closing.isEmpty()) {
             return CompletableFuture.failedFuture(new Libp2pException("Not listening on " + addr));
         }
-        return P2PChannelOverNetty.toUnitFuture(server.close());
+        return CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])).thenApply(v -> kotlin.Unit.INSTANCE);
     }
 
     @Override
@@ -261,7 +271,7 @@ public class TcpTransport implements NettyTransport {
     public CompletableFuture<kotlin.Unit> close() {
         closed = true;
         CompletableFuture<kotlin.Unit> done = new CompletableFuture<>();
-        List<Channel> toClose = new ArrayList<>(listeners.values());
+        List<Channel> toClose = new ArrayList<>(listeners.keySet());
         listeners.clear();
         toClose.forEach(Channel::close);
         channels.close().addListener(f -> {
