@@ -138,6 +138,10 @@ class ApiFidelityTest {
         if (found instanceof Method method) {
             assertEquals(r.hasModifier("default"), method.isDefault(), r + " default-ness");
             assertEquals(r.hasModifier("abstract"), Modifier.isAbstract(m), r + " abstract-ness");
+            // in an open class a final member must stay final (subclasses of the real one cannot override it)
+            if (r.hasModifier("final") && !Modifier.isFinal(c.getModifiers()) && !c.isInterface()) {
+                assertTrue(Modifier.isFinal(m), r + " must be final");
+            }
         } else {
             assertFalse(r.hasModifier("abstract"), "constructors are never abstract");
         }
