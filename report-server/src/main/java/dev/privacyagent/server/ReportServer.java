@@ -102,10 +102,9 @@ public final class ReportServer implements AutoCloseable {
   }
 
   private static String hostForUrl(InetAddress a) {
-    return a.isLoopbackAddress() && a instanceof java.net.Inet4Address
-        ? "127.0.0.1"
-        : (a instanceof java.net.Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*", "") + "]"
-            : a.getHostAddress());
+    // The same spelling the Host allowlist uses, so the logged URL always passes the Host check.
+    // A wildcard bind is reachable on loopback too, which is where the operator usually is.
+    return a.isAnyLocalAddress() ? "127.0.0.1" : HostAllowlist.hostLiteral(a);
   }
 
   /** Filled once right after bind; a connection accepted in between waits for it. */

@@ -128,6 +128,17 @@ class AccessControlTest {
   }
 
   @Test
+  void ipv6LoopbackBindLogsABracketedUrlThatPassesTheHostCheck() throws Exception {
+    try (ReportServer s = start(ServerConfig.of("::1", 0, null))) {
+      assertThat(s.url().toString()).isEqualTo("http://[::1]:" + s.port() + "/");
+      assertThat(s.allowlist().allows("[::1]:" + s.port())).isTrue();
+    } catch (IllegalStateException noIpv6) {
+      // A machine without IPv6 loopback cannot bind ::1; the URL logic is then moot.
+      assertThat(noIpv6.getMessage()).contains("cannot listen");
+    }
+  }
+
+  @Test
   void connectionsBeyondTheCapGet503() throws Exception {
     try (ReportServer s = start(ServerConfig.of("127.0.0.1", 0, null).withMaxConnections(3))) {
       int p = s.port();

@@ -36,7 +36,7 @@ public final class HostAllowlist {
     return new HostAllowlist(s);
   }
 
-  static String hostLiteral(InetAddress a) {
+  public static String hostLiteral(InetAddress a) {
     String text = a.getHostAddress();
     if (a instanceof Inet6Address) {
       int zone = text.indexOf('%');
