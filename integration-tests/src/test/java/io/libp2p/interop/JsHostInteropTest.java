@@ -47,9 +47,13 @@ class JsHostInteropTest {
     }
 
     private Host host() throws Exception {
+        return host(false);
+    }
+
+    private Host host(boolean earlyMuxers) throws Exception {
         Host h = new HostBuilder()
             .transport(TcpTransport::new)
-            .secureChannel(NoiseXXSecureChannel::new)
+            .secureChannel(earlyMuxers ? NoiseXXSecureChannel::withEarlyMuxers : NoiseXXSecureChannel::new)
             .muxer(StreamMuxerProtocol::getYamux)
             .protocol(new Ping(), new Identify(), new Echo())
             .agentVersion(AGENT)
@@ -135,5 +139,36 @@ class JsHostInteropTest {
             Thread.sleep(20);
         }
         assertThat(host.getNetwork().getConnections()).isEmpty();
+    }
+
+    @Test
+    void earlyMuxerNegotiationWithJsInBothDirections() throws Exception {
+        JsPeer js = JsPeer.start("--listen", "/ip4/127.0.0.1/tcp/0");
+        resources.add(js);
+        JsonNode listening = js.await("listening", T);
+        Host host = host(true);
+
+        // host dials js: yamux agreed inside the Noise handshake, no multistream round for it
+        Connection out = host.getNetwork().connect(new Multiaddr(listening.get("addrs").get(0).asText())).get(20, TimeUnit.SECONDS);
+        assertThat(out.secureSession().getEarlyMuxer()).isNotNull();
+        assertThat(out.secureSession().getEarlyMuxer().getProtocol()).isEqualTo("/yamux/1.0.0");
+        assertThat(js.await("connection", T).get("multiplexer").asText()).isEqualTo("/yamux/1.0.0");
+        byte[] data = new byte[300_000];
+        new Random(9).nextBytes(data);
+        StreamPromise<EchoController> p = host.newStream(List.of(Echo.PROTOCOL_ID), out);
+        assertThat(p.getController().thenCompose(c -> c.echo(data)).get(20, TimeUnit.SECONDS)).isEqualTo(data);
+        PingController ping = host.<PingController>newStream(List.of("/ipfs/ping/1.0.0"), out).getController().get(10, TimeUnit.SECONDS);
+        assertThat(ping.ping().get(10, TimeUnit.SECONDS)).isNotNegative();
+        assertThat(js.stop(T)).isZero();
+
+        // js dials the host
+        Multiaddr addr = host.listenAddresses().get(0).withP2P(host.getPeerId());
+        JsPeer dialer = JsPeer.start("--dial", addr.toString(), "--streams", "20", "--pings", "2", "--exit-after-dial");
+        resources.add(dialer);
+        assertThat(dialer.await("connection", T).get("multiplexer").asText()).isEqualTo("/yamux/1.0.0");
+        assertThat(dialer.await("identify", T).get("agentVersion").asText()).isEqualTo(AGENT);
+        assertThat(dialer.await("streams", Duration.ofSeconds(60)).get("ok").asInt()).isEqualTo(20);
+        assertThat(dialer.waitForExit(T)).isZero();
+        assertThat(dialer.lines()).noneMatch(l -> l.contains("\"event\":\"error\""));
     }
 }
