@@ -5,9 +5,7 @@ import io.libp2p.etc.AttributesKt;
 import io.libp2p.multistream.MultistreamNegotiator;
 import io.libp2p.multistream.ProtocolNegotiationException;
 import io.libp2p.transport.implementation.P2PChannelOverNetty;
-import io.netty.util.AttributeKey;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
  * negotiation reach the pipeline, so the handlers it adds see them.
  */
 final class NegotiatingMultistream<TController> implements Multistream<TController> {
-    /** Test-host only (not a jvm-libp2p attribute): the ids negotiated on a channel, in order (security, muxer). */
-    static final AttributeKey<List<String>> NEGOTIATED = AttributeKey.newInstance("privacyagent.testhost.negotiated");
     private final List<? extends ProtocolBinding<TController>> bindings;
     private final Duration timeout;
 
@@ -68,10 +64,7 @@ final class NegotiatingMultistream<TController> implements Multistream<TControll
             if (protocolFuture != null) {
                 protocolFuture.complete(protocol);
             }
-            if (ch instanceof P2PChannelOverNetty n) {
-                n.getNettyChannel().attr(NEGOTIATED).setIfAbsent(new CopyOnWriteArrayList<>());
-                n.getNettyChannel().attr(NEGOTIATED).get().add(protocol);
-            }
+            NegotiatedIds.record(ch, protocol);
             try {
                 binding.initChannel(ch, protocol).whenComplete((c, t) -> {
                     if (t != null) {

@@ -10,6 +10,7 @@ import io.libp2p.core.PeerId;
 import io.libp2p.core.multiformats.Multiaddr;
 import io.libp2p.core.multiformats.MultiaddrComponent;
 import io.libp2p.core.multiformats.Protocol;
+import io.libp2p.core.multistream.NegotiatedIds;
 import io.libp2p.core.mux.StreamMuxer;
 import io.libp2p.etc.AttributesKt;
 import io.libp2p.transport.ConnectionUpgrader;
@@ -233,6 +234,7 @@ public class TcpTransport implements NettyTransport {
                 .thenCompose(session -> {
                     conn.setSecureSession(session);
                     if (session.getEarlyMuxer() != null) {
+                        NegotiatedIds.record(conn, session.getEarlyMuxer().getProtocol());
                         @SuppressWarnings("unchecked")
                         CompletableFuture<StreamMuxer.Session> early =
                                 (CompletableFuture<StreamMuxer.Session>) session.getEarlyMuxer().initChannel(conn);
