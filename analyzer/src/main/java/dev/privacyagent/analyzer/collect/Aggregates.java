@@ -89,7 +89,7 @@ final class Aggregates {
   }
 
   static final class Stream {
-    final Conn conn;
+    Conn conn;
 
     Stream(Conn conn) {
       this.conn = conn;
@@ -289,11 +289,12 @@ final class Aggregates {
   }
 
   private void streamOpened(NodeState ns, StreamOpened so) {
-    if (ns.streams.containsKey(so.streamId())) {
-      return;
+    Stream s = new Stream(null);
+    if (ns.streams.putIfAbsent(so.streamId(), s) != null) {
+      return; // reported twice
     }
     Conn c = conn(ns, so.connId());
-    ns.streams.put(so.streamId(), new Stream(c));
+    s.conn = c;
     bytes += STREAM_BYTES + str(so.streamId());
     if (c == null) {
       return;
@@ -337,11 +338,14 @@ final class Aggregates {
   }
 
   private void streamClosed(NodeState ns, StreamClosed sc) {
-    Stream s = stream(ns, sc.streamId());
+    Stream s = ns.streams.remove(sc.streamId());
     if (s == null) {
-      return;
+      s = stream(ns, sc.streamId());
+      if (s == null) {
+        return;
+      }
+      ns.streams.remove(sc.streamId());
     }
-    ns.streams.remove(sc.streamId());
     bytes -= STREAM_BYTES + str(sc.streamId());
     if (s.conn == null) {
       return;

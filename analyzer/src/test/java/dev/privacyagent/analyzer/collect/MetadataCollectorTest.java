@@ -183,6 +183,38 @@ class MetadataCollectorTest {
   }
 
   @Test
+  void aWindowLongerThanTheRingReachesIsNoted() {
+    MetadataCollector c = new MetadataCollector(
+        CollectorConfig.defaults().withRingCapacity(16).withWindow(Duration.ofHours(1)));
+    Ev ev = new Ev();
+    for (int i = 0; i < 100; i++) {
+      c.ingest(ev.ping(i * 1000L, "c", "p", 1));
+    }
+    Snapshot s = c.snapshot();
+    assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("reaches back before the oldest of the 16 raw events"));
+    assertThat(s.recentEvents()).hasSize(16);
+  }
+
+  @Test
+  void offerWithoutADrainThreadIsFoldedBySnapshot() {
+    MetadataCollector c = new MetadataCollector(CollectorConfig.defaults().withQueueCapacity(8));
+    Ev ev = new Ev();
+    int accepted = 0;
+    for (int i = 0; i < 20; i++) {
+      if (c.offer(ev.ping(i, "c", "p", 1))) {
+        accepted++;
+      }
+    }
+    assertThat(accepted).isEqualTo(8);
+    Snapshot s = c.snapshot();
+    assertThat(s.counters().accepted()).isEqualTo(8);
+    assertThat(s.counters().droppedQueueFull()).isEqualTo(12);
+    assertThat(s.counters().totalDropped()).isEqualTo(12);
+    c.accept(ev.ping(99, "c", "p", 1));
+    assertThat(c.snapshot().counters().accepted()).isEqualTo(9);
+  }
+
+  @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void concurrentProducersAreAllAccountedForExactly() throws Exception {
     // a small queue so that some offers fail while the drain thread runs
