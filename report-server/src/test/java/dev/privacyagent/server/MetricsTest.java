@@ -81,6 +81,14 @@ class MetricsTest {
         .contains("libp2p_swarm_connections_opened_total{dir=\"outbound\",transport=\"tcp\","
             + "security=\"/noise\",muxer=\"/yamux/1.0.0\",ip_version=\"ip6\"} 1")
         .contains("libp2p_rcmgr_connections{dir=\"outbound\",scope=\"system\"} 2")
+        .contains("# TYPE libp2p_swarm_connection_duration_seconds histogram")
+        // c2 was open 40 s: in the 64 s bucket, not in the 32 s one.
+        .contains("libp2p_swarm_connection_duration_seconds_bucket{dir=\"inbound\",transport=\"tcp\","
+            + "security=\"/noise\",muxer=\"/mplex/6.7.0\",ip_version=\"ip4\",le=\"32\"} 0")
+        .contains("libp2p_swarm_connection_duration_seconds_bucket{dir=\"inbound\",transport=\"tcp\","
+            + "security=\"/noise\",muxer=\"/mplex/6.7.0\",ip_version=\"ip4\",le=\"64\"} 1")
+        .contains("libp2p_swarm_connection_duration_seconds_sum{dir=\"inbound\",transport=\"tcp\","
+            + "security=\"/noise\",muxer=\"/mplex/6.7.0\",ip_version=\"ip4\"} 40")
         .contains("libp2p_privacy_identify_advertised_protocols 3")
         .contains("libp2p_privacy_identify_advertised_addresses 2")
         .contains("libp2p_privacy_risk_score 0.62")

@@ -71,6 +71,7 @@ public final class MetricsRenderer {
     w.family("libp2p_swarm_connections_closed_total", "counter",
         "Connections closed, as observed by the privacy agent");
     byKey.forEach((k, c) -> w.sample("libp2p_swarm_connections_closed_total", c[1], labels(k)));
+    durations(w, s);
     w.family("libp2p_rcmgr_connections", "gauge", "Number of open connections");
     w.sample("libp2p_rcmgr_connections", openIn, "dir", "inbound", "scope", "system");
     w.sample("libp2p_rcmgr_connections", openOut, "dir", "outbound", "scope", "system");
@@ -93,6 +94,52 @@ public final class MetricsRenderer {
     if (other > 0) {
       w.sample("libp2p_privacy_protocol_streams_total", other, "protocol", "other");
     }
+  }
+
+  /** go-libp2p's buckets for connection durations: 1/16 s doubling 25 times (up to 24 days). */
+  static final double[] DURATION_BUCKETS = new double[25];
+
+  static {
+    for (int i = 0; i < DURATION_BUCKETS.length; i++) {
+      DURATION_BUCKETS[i] = Math.scalb(1.0 / 16, i);
+    }
+  }
+
+  private static void durations(PromWriter w, Snapshot s) {
+    Map<ConnKey, List<Double>> byKey = new TreeMap<>(
+        java.util.Comparator.comparing(ConnKey::toString));
+    for (ConnectionStats c : s.connections().values()) {
+      if (c.open() || c.preexisting() || c.closedWallMillis() < c.openedWallMillis()) {
+        continue; // an attach-time connection's real start is unknown
+      }
+      ConnKey k = new ConnKey(dir(c.direction()), label(c.transport()), label(c.security()),
+          label(c.muxer()), ipVersion(c.remoteAddr()));
+      byKey.computeIfAbsent(k, x -> new java.util.ArrayList<>())
+          .add((c.closedWallMillis() - c.openedWallMillis()) / 1000.0);
+    }
+    String name = "libp2p_swarm_connection_duration_seconds";
+    w.family(name, "histogram", "Duration of closed connections");
+    byKey.forEach((k, values) -> {
+      String[] base = labels(k);
+      double sum = 0;
+      for (double v : values) {
+        sum += v;
+      }
+      for (double le : DURATION_BUCKETS) {
+        long n = values.stream().filter(v -> v <= le).count();
+        w.sample(name + "_bucket", n, with(base, "le", PromWriter.format(le)));
+      }
+      w.sample(name + "_bucket", values.size(), with(base, "le", "+Inf"));
+      w.sample(name + "_sum", sum, base);
+      w.sample(name + "_count", values.size(), base);
+    });
+  }
+
+  private static String[] with(String[] labels, String name, String value) {
+    String[] out = java.util.Arrays.copyOf(labels, labels.length + 2);
+    out[labels.length] = name;
+    out[labels.length + 1] = value;
+    return out;
   }
 
   private static String[] labels(ConnKey k) {
