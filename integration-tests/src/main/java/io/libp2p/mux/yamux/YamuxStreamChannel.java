@@ -286,9 +286,8 @@ public final class YamuxStreamChannel extends AbstractChannel {
         open = false;
         ByteBuf buf;
         while ((buf = inbound.poll()) != null) {
-            int n = buf.readableBytes();
+            // unread data dies with the stream; no window update, the stream is being reset or is gone
             buf.release();
-            consumed(n);
         }
         boolean graceful = localFin && remoteFin;
         if (!closedBySession && !resetSent && !graceful && session.channel().isActive()) {
