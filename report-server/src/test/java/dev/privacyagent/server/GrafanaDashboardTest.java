@@ -60,7 +60,9 @@ class GrafanaDashboardTest {
     }
     assertThat(used).hasSizeGreaterThan(10);
     for (String name : used) {
-      assertThat(metrics).as(name).contains("# TYPE " + name + " ");
+      String family = name.replaceFirst("_(bucket|sum|count)$", "");
+      String type = family.equals(name) ? "" : "histogram";
+      assertThat(metrics).as(name).contains("# TYPE " + family + " " + type);
     }
   }
 
