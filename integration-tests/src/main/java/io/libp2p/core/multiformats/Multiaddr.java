@@ -185,6 +185,7 @@ public final class Multiaddr {
                 }
                 v = new byte[(int) len];
                 buf.readBytes(v);
+                p.bytesToAddress(v); // reject values that could not be printed (e.g. a malformed /p2p id)
             }
             l.add(new MultiaddrComponent(p, v));
         }
