@@ -27,8 +27,14 @@ final class EventInputs implements Closeable {
   static final long PROGRESS_EVERY_LINES = 1_000_000;
 
   private final List<EventReader> readers = new ArrayList<>();
+  private final long progressEvery;
 
   EventInputs(List<String> names, boolean lenient, InputStream stdin) {
+    this(names, lenient, stdin, PROGRESS_EVERY_LINES);
+  }
+
+  EventInputs(List<String> names, boolean lenient, InputStream stdin, long progressEvery) {
+    this.progressEvery = progressEvery;
     if (names.stream().filter("-"::equals).count() > 1) {
       throw new CliException(ExitCodes.USAGE, "'-' (stdin) may be given only once");
     }
@@ -61,7 +67,7 @@ final class EventInputs implements Closeable {
   /** Reads every input into {@code sink}, in wall-time order across inputs; progress to {@code err}. */
   long copyTo(EventSink sink, PrintWriter err) {
     long events = 0;
-    long nextProgress = PROGRESS_EVERY_LINES;
+    long nextProgress = progressEvery;
     try {
       record Head(Event event, int input) {}
       PriorityQueue<Head> heads = new PriorityQueue<>(
@@ -80,12 +86,12 @@ final class EventInputs implements Closeable {
         if (e != null) {
           heads.add(new Head(e, h.input()));
         }
-        if ((events & 0xffff) == 0) {
+        if ((events & 0x3ff) == 0) {
           long lines = lines();
           if (lines >= nextProgress) {
             err.printf("[analyze] %,d lines read, %,d events%n", lines, events);
             err.flush();
-            nextProgress = (lines / PROGRESS_EVERY_LINES + 1) * PROGRESS_EVERY_LINES;
+            nextProgress = (lines / progressEvery + 1) * progressEvery;
           }
         }
       }
