@@ -46,6 +46,7 @@ public final class WireNode implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     /** Inbound streams get their initial autoRead from here (flow-control tests turn it off). */
     private volatile boolean inboundAutoRead = true;
+    private volatile int maxInboundStreams = YamuxSession.DEFAULT_MAX_INBOUND_STREAMS;
 
     public WireNode(boolean secure) {
         this.identity = Ed25519Identity.generate();
@@ -59,6 +60,10 @@ public final class WireNode implements AutoCloseable {
     public WireNode serve(String protocol, Supplier<ChannelHandler> handler) {
         protocols.put(protocol, handler);
         return this;
+    }
+
+    public void maxInboundStreams(int max) {
+        maxInboundStreams = max;
     }
 
     public void inboundAutoRead(boolean on) {
@@ -172,7 +177,7 @@ public final class WireNode implements AutoCloseable {
             MultistreamNegotiator select = MultistreamNegotiator.responder(List.copyOf(protocols.keySet()), TIMEOUT);
             select.result().thenAccept(p -> stream.pipeline().addLast(protocols.get(p).get()));
             stream.pipeline().addLast(select);
-        });
+        }, maxInboundStreams);
     }
 
     /** Opens a stream and negotiates {@code protocol} on it; {@code handler} is added once it is agreed. */

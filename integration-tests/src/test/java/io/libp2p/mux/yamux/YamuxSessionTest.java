@@ -158,6 +158,57 @@ class YamuxSessionTest {
     }
 
     @Test
+    void streamsBeyondTheInboundLimitAreRefusedWithRst() throws Exception {
+        WireNode server = node(false).serve(Echo.PROTOCOL, Echo.Server::new);
+        server.maxInboundStreams(2);
+        WireNode client = node(false);
+        WireNode.Connection c = client.dial(server.listen(), null).get(10, TimeUnit.SECONDS);
+        List<YamuxStreamChannel> open = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            open.add(WireNode.openStream(c, Echo.PROTOCOL, new ChannelInboundHandlerAdapter()).get(10, TimeUnit.SECONDS));
+        }
+        Echo.Collector third = new Echo.Collector();
+        CompletableFuture<YamuxStreamChannel> refused = WireNode.openStream(c, Echo.PROTOCOL, third);
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasMessageContaining("closed");
+        // a slot frees up once a stream finishes
+        open.get(0).reset().await(5, TimeUnit.SECONDS);
+        Echo.Collector echo = new Echo.Collector();
+        YamuxStreamChannel again = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (again == null && System.nanoTime() < deadline) {
+            try {
+                again = WireNode.openStream(c, Echo.PROTOCOL, echo).get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                echo = new Echo.Collector();
+                Thread.sleep(20);
+            }
+        }
+        assertThat(again).isNotNull();
+        again.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {7}));
+        again.closeWrite();
+        assertThat(echo.result.get(10, TimeUnit.SECONDS)).containsExactly(7);
+    }
+
+    @Test
+    void aStreamForAnUnservedProtocolFailsNegotiationAndTheConnectionLives() throws Exception {
+        WireNode server = node(false).serve(Echo.PROTOCOL, Echo.Server::new);
+        WireNode client = node(false);
+        WireNode.Connection c = client.dial(server.listen(), null).get(10, TimeUnit.SECONDS);
+        // the server opens a stream towards the client, which serves nothing: the client answers na,
+        // the server's negotiation fails, and the connection stays usable both ways
+        Object inbound = server.nextInbound();
+        WireNode.Connection back = (WireNode.Connection) inbound;
+        assertThatThrownBy(() -> WireNode.openStream(back, Echo.PROTOCOL, new ChannelInboundHandlerAdapter()).get(10, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(io.libp2p.multistream.ProtocolNegotiationException.class);
+        Echo.Collector echo = new Echo.Collector();
+        WireNode.openStream(c, Echo.PROTOCOL, echo).thenAccept(s -> {
+            s.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {1, 2}));
+            s.closeWrite();
+        });
+        assertThat(echo.result.get(10, TimeUnit.SECONDS)).containsExactly(1, 2);
+    }
+
+    @Test
     void pingIsAnswered() throws Exception {
         WireNode server = node(false);
         WireNode client = node(false);
