@@ -31,6 +31,9 @@ final class Aggregates {
   static final long MEMBER_BYTES = 48;
   static final long STRING_BYTES = 48;
 
+  /** Stands in for a missing node or peer id: a live source may not know it (yet). */
+  static final String UNKNOWN = "(unknown)";
+
   static final class NodeState {
     final String node;
     final HashMap<String, Conn> conns = new HashMap<>();
@@ -162,11 +165,11 @@ final class Aggregates {
     } else if (e instanceof IdentifyReceived ir) {
       identifyReceived(ir);
     } else if (e instanceof IdentifySent is) {
-      IdentifySent old = disclosed.put(is.node(), is);
+      IdentifySent old = disclosed.put(ns.node, is);
       bytes += identifySize(is.agentVersion(), is.listenAddrs(), is.protocols())
           - (old == null ? 0 : identifySize(old.agentVersion(), old.listenAddrs(), old.protocols()));
     } else if (e instanceof HostCreated hc) {
-      if (localNodes.add(hc.peerId())) {
+      if (hc.peerId() != null && localNodes.add(hc.peerId())) {
         bytes += str(hc.peerId());
       }
     }
@@ -175,7 +178,8 @@ final class Aggregates {
     }
   }
 
-  private NodeState node(String node) {
+  private NodeState node(String nodeOrNull) {
+    String node = nodeOrNull == null ? UNKNOWN : nodeOrNull;
     NodeState ns = lastNode;
     if (ns != null && ns.node.equals(node)) {
       return ns;
@@ -191,7 +195,8 @@ final class Aggregates {
     return ns;
   }
 
-  private Peer peer(String peerId, long wall) {
+  private Peer peer(String peerIdOrNull, long wall) {
+    String peerId = peerIdOrNull == null ? UNKNOWN : peerIdOrNull;
     Peer p = peers.get(peerId);
     if (p == null) {
       p = new Peer(peerId, wall);
@@ -210,6 +215,9 @@ final class Aggregates {
   }
 
   private void connectionOpened(NodeState ns, ConnectionOpened co) {
+    if (co.connId() == null) {
+      return; // cannot be keyed; the raw event stays in the ring
+    }
     Conn old = ns.conns.get(co.connId());
     if (old != null && old.closedWall == 0) {
       return; // reported twice (attach found it open, then it was seen again): count once
@@ -289,6 +297,9 @@ final class Aggregates {
   }
 
   private void streamOpened(NodeState ns, StreamOpened so) {
+    if (so.streamId() == null) {
+      return;
+    }
     Stream s = new Stream(null);
     if (ns.streams.putIfAbsent(so.streamId(), s) != null) {
       return; // reported twice
@@ -328,6 +339,9 @@ final class Aggregates {
   }
 
   private void protocolNegotiated(NodeState ns, ProtocolNegotiated pn) {
+    if (pn.protocolId() == null) {
+      return;
+    }
     long[] n = protocols.get(pn.protocolId());
     if (n == null) {
       n = new long[1];
@@ -366,14 +380,20 @@ final class Aggregates {
     if (c != null) {
       c.pings++;
     }
-    String peerId = pr.remotePeerId() != null ? pr.remotePeerId() : c == null ? null : c.opened.remotePeerId();
-    if (peerId == null) {
-      return;
-    }
     Peer p = c == null ? null : livePeer(c);
-    if (p == null || !p.peerId.equals(peerId)) {
+    String peerId = pr.remotePeerId();
+    if (peerId == null) {
+      if (c == null) {
+        return; // neither a known connection nor a peer id: only the raw event remains
+      }
+      if (p == null) {
+        p = peer(c.opened.remotePeerId(), pr.wallMillis());
+        c.peer = p;
+      }
+    } else if (p == null || !p.peerId.equals(peerId)) {
       p = peer(peerId, pr.wallMillis());
-    } else if (pr.wallMillis() > p.lastSeen) {
+    }
+    if (pr.wallMillis() > p.lastSeen) {
       p.lastSeen = pr.wallMillis();
     }
     p.pingCount++;

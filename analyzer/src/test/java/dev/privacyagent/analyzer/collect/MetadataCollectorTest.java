@@ -183,6 +183,30 @@ class MetadataCollectorTest {
   }
 
   @Test
+  void eventsWithMissingIdsFromALiveSourceDoNotBreakTheSnapshot() {
+    MetadataCollector c = new MetadataCollector();
+    c.offer(new HostCreated(1, 1, 1, null, null));
+    c.offer(new ConnectionOpened(2, 2, 2, null, "c1", null, null, null, null, Direction.UNKNOWN, null, null, null, false));
+    c.offer(new ConnectionOpened(3, 3, 3, "n", null, "n", "p", null, "/ip4/1.2.3.4/tcp/1", Direction.INBOUND, null, null, null, false));
+    c.offer(new StreamOpened(4, 4, 4, null, null, "c1", Direction.INBOUND));
+    c.offer(new StreamOpened(5, 5, 5, null, "s1", "c1", Direction.INBOUND));
+    c.offer(new ProtocolNegotiated(6, 6, 6, null, "s1", null));
+    c.offer(new PingRtt(7, 7, 7, null, "c1", null, 5));
+    c.offer(new IdentifyReceived(8, 8, 8, null, null, null, null, null, List.of(), null, List.of()));
+    c.offer(new IdentifySent(9, 9, 9, null, null, null, null, null, List.of(), null, List.of()));
+    Snapshot s = c.snapshot();
+    assertThat(s.counters().accepted()).isEqualTo(9);
+    assertThat(s.localNodes()).contains("(unknown)", "n");
+    assertThat(s.connections()).containsOnlyKeys("(unknown)/c1");
+    PeerStats unknown = s.peers().get("(unknown)");
+    assertThat(unknown.streams()).isEqualTo(1);
+    assertThat(unknown.pingCount()).isEqualTo(1);
+    assertThat(s.protocols()).isEmpty();
+    assertThat(s.disclosed()).containsOnlyKeys("(unknown)");
+    assertThat(s.recentEvents()).hasSize(9);
+  }
+
+  @Test
   void aWindowLongerThanTheRingReachesIsNoted() {
     MetadataCollector c = new MetadataCollector(
         CollectorConfig.defaults().withRingCapacity(16).withWindow(Duration.ofHours(1)));
