@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write deterministic synthetic libp2p events (JSON Lines) for a scenario with known privacy",
-      "problems: timing, anonymity, fingerprint, leakage; clean has none of medium severity or",
-      "above; all combines them. The same scenario, peers and seed give the same bytes.",
-      "Pipe into analyze: privacy-agent simulate --scenario all | privacy-agent analyze -"
+      "Write deterministic synthetic libp2p events (JSON Lines, docs/events.md) with known privacy problems.",
+      "Scenarios: timing, anonymity, fingerprint, leakage (each a known problem); clean (nothing of medium "
+          + "severity or above); all (clean traffic plus every problem). The same scenario, peers and seed "
+          + "give the same bytes.",
+      "Example: privacy-agent simulate --scenario all | privacy-agent analyze - --format html -o report.html"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

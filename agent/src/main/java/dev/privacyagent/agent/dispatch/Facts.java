@@ -16,23 +16,30 @@ import java.util.Optional;
 public final class Facts {
 
   /** Multiaddr.deserialize(byte[]) of the jvm-libp2p that the class of the key belongs to. */
-  private static final ClassValue<Optional<MethodHandle>> DESERIALIZE =
-      new ClassValue<>() {
-        @Override
-        protected Optional<MethodHandle> computeValue(Class<?> type) {
-          try {
-            Class<?> ma =
-                Class.forName(
-                    "io.libp2p.core.multiformats.Multiaddr", false, type.getClassLoader());
-            MethodHandle mh =
-                MethodHandles.publicLookup()
-                    .findStatic(ma, "deserialize", MethodType.methodType(ma, byte[].class));
-            return Optional.of(mh.asType(MethodType.methodType(Object.class, byte[].class)));
-          } catch (ReflectiveOperationException | LinkageError e) {
-            return Optional.empty();
-          }
-        }
-      };
+  private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Optional<MethodHandle>>
+      DESERIALIZE = new java.util.concurrent.ConcurrentHashMap<>(16);
+
+  private static Optional<MethodHandle> deserializer(Class<?> type) {
+    Optional<MethodHandle> mh = DESERIALIZE.get(type);
+    if (mh == null) {
+      mh = lookupDeserializer(type);
+      DESERIALIZE.putIfAbsent(type, mh);
+    }
+    return mh;
+  }
+
+  private static Optional<MethodHandle> lookupDeserializer(Class<?> type) {
+    try {
+      Class<?> ma =
+          Class.forName("io.libp2p.core.multiformats.Multiaddr", false, type.getClassLoader());
+      MethodHandle mh =
+          MethodHandles.publicLookup()
+              .findStatic(ma, "deserialize", MethodType.methodType(ma, byte[].class));
+      return Optional.of(mh.asType(MethodType.methodType(Object.class, byte[].class)));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
 
   private Facts() {}
 
@@ -98,7 +105,7 @@ public final class Facts {
     if (!(raw instanceof byte[] bytes) || bytes.length == 0) {
       return null;
     }
-    Optional<MethodHandle> mh = DESERIALIZE.get(context.getClass());
+    Optional<MethodHandle> mh = deserializer(context.getClass());
     if (mh.isPresent()) {
       try {
         return addr(mh.get().invokeExact(bytes));

@@ -14,14 +14,21 @@ record Identify(
 
   static final String MESSAGE_CLASS = "identify.pb.IdentifyOuterClass$Identify";
 
-  /** Whether a class is jvm-libp2p's identify message; cached so writes pay a lookup only. */
-  static final ClassValue<Boolean> IS_MESSAGE =
-      new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-          return MESSAGE_CLASS.equals(type.getName());
-        }
-      };
+  private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Boolean> IS_MESSAGE =
+      new java.util.concurrent.ConcurrentHashMap<>(64);
+
+  /**
+   * Whether a class is jvm-libp2p's identify message; cached so that each write pays one lock-free
+   * lookup (the classes written to streams are few: buffers and messages).
+   */
+  static boolean isMessage(Class<?> type) {
+    Boolean b = IS_MESSAGE.get(type);
+    if (b == null) {
+      b = MESSAGE_CLASS.equals(type.getName());
+      IS_MESSAGE.putIfAbsent(type, b);
+    }
+    return b;
+  }
 
   static Identify read(Object msg) {
     List<String> listen = new ArrayList<>();

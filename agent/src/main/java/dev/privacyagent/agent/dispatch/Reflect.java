@@ -12,27 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * Calls no-argument getters of application objects by name through method handles cached per
  * class. The agent cannot link against jvm-libp2p (it is not on the agent's class path and its
  * version is not known at build time), so it reads facts reflectively, once per class per getter.
- * A {@link ClassValue} keeps the cache from pinning application classes.
+ *
+ * <p>The cache is read on application threads, so it takes no lock on any path: plain maps with
+ * {@code get} then {@code putIfAbsent} (a lookup may be computed twice under a race). It holds the
+ * few jvm-libp2p classes whose objects the hooks receive, for the life of the JVM.
  */
 public final class Reflect {
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static final MethodType GENERIC = MethodType.methodType(Object.class, Object.class);
 
-  private static final ClassValue<ConcurrentHashMap<String, Optional<MethodHandle>>> CACHE =
-      new ClassValue<>() {
-        @Override
-        protected ConcurrentHashMap<String, Optional<MethodHandle>> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
-        }
-      };
+  private static final ConcurrentHashMap<Class<?>, ConcurrentHashMap<String, Optional<MethodHandle>>>
+      CACHE = new ConcurrentHashMap<>(256);
 
   private Reflect() {}
 
   /** {@code target.name()}, or throws {@link NoSuchMethodException} when there is no such getter. */
   public static Object call(Object target, String name) throws Throwable {
-    Optional<MethodHandle> mh =
-        CACHE.get(target.getClass()).computeIfAbsent(name, n -> find(target.getClass(), n));
+    Optional<MethodHandle> mh = cached(target.getClass(), name);
     if (mh.isEmpty()) {
       throw new NoSuchMethodException(target.getClass().getName() + "#" + name + "()");
     }
@@ -52,7 +49,27 @@ public final class Reflect {
   }
 
   public static boolean has(Class<?> type, String name) {
-    return CACHE.get(type).computeIfAbsent(name, n -> find(type, n)).isPresent();
+    return cached(type, name).isPresent();
+  }
+
+  private static Optional<MethodHandle> cached(Class<?> type, String name) {
+    ConcurrentHashMap<String, Optional<MethodHandle>> perClass = CACHE.get(type);
+    if (perClass == null) {
+      ConcurrentHashMap<String, Optional<MethodHandle>> fresh = new ConcurrentHashMap<>(32);
+      perClass = CACHE.putIfAbsent(type, fresh);
+      if (perClass == null) {
+        perClass = fresh;
+      }
+    }
+    Optional<MethodHandle> mh = perClass.get(name);
+    if (mh == null) {
+      Optional<MethodHandle> found = find(type, name);
+      mh = perClass.putIfAbsent(name, found);
+      if (mh == null) {
+        mh = found;
+      }
+    }
+    return mh;
   }
 
   private static Optional<MethodHandle> find(Class<?> type, String name) {

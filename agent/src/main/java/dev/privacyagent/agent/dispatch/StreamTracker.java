@@ -102,7 +102,7 @@ final class StreamTracker {
     if (attached && !registry.streams.containsKey(stream)) {
       discoverViaStream(stream);
     }
-    if (!Identify.IS_MESSAGE.get(message.getClass())) {
+    if (!Identify.isMessage(message.getClass())) {
       return;
     }
     Identify id = Identify.read(message);

@@ -12,7 +12,12 @@ import java.util.function.Function;
  */
 public final class WeakIdentityMap<V> {
 
-  private final ConcurrentHashMap<Key, V> map = new ConcurrentHashMap<>();
+  /**
+   * Sized so that bins rarely collide: an insert into an empty bin is a CAS, while one into an
+   * occupied bin (or any computeIfAbsent) takes the bin's monitor, which an application thread
+   * could then have to wait for.
+   */
+  private final ConcurrentHashMap<Key, V> map = new ConcurrentHashMap<>(1024);
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
 
   public V get(Object key) {
@@ -29,13 +34,20 @@ public final class WeakIdentityMap<V> {
     return map.putIfAbsent(new Ref(key, queue), value);
   }
 
+  /**
+   * The value for {@code key}, created by {@code fn} if absent. {@code fn} may run more than once
+   * under a race (only one result is kept), so it must be cheap and free of side effects that
+   * matter; in exchange no thread ever waits inside {@code fn} of another.
+   */
   public V computeIfAbsent(Object key, Function<Object, V> fn) {
     V v = get(key);
     if (v != null) {
       return v;
     }
     purge();
-    return map.computeIfAbsent(new Ref(key, queue), k -> fn.apply(key));
+    V created = fn.apply(key);
+    V raced = map.putIfAbsent(new Ref(key, queue), created);
+    return raced != null ? raced : created;
   }
 
   public V remove(Object key) {
