@@ -118,7 +118,9 @@ public final class SampleNode implements Callable<Integer> {
             }
         }
         SampleNetwork.Settings settings = new SampleNetwork.Settings(pingInterval, streams, streamBytes, streamInterval);
-        try (SampleNetwork net = new SampleNetwork(settings); JsPeers jsp = new JsPeers()) {
+        SampleNetwork net = new SampleNetwork(settings);
+        JsPeers jsp = new JsPeers();
+        try (net; jsp) {
             Runtime.getRuntime().addShutdownHook(new Thread(jsp::close, "sample-js-cleanup"));
             List<SampleNetwork.Node> nodes = new ArrayList<>();
             for (int i = 0; i < peers; i++) {
@@ -149,11 +151,12 @@ public final class SampleNode implements Callable<Integer> {
             } else {
                 Thread.sleep(duration.toMillis());
             }
-            Json.event("summary").put("nodes", peers).put("jsPeers", jsPeers).put("connections", net.connections.get())
+        }
+        // after every host has stopped, so the counts match the lines printed above
+        Json.event("summary").put("nodes", peers).put("jsPeers", jsPeers).put("connections", net.connections.get())
                     .put("pings", net.pings.get()).put("pingFailures", net.pingFailures.get())
                     .put("identifies", net.identifies.get()).put("echoStreams", net.echoStreams.get())
                     .put("dialFailures", net.dialFailures.get()).print();
-        }
         Json.event("stopped").print();
         return 0;
     }
