@@ -31,7 +31,7 @@ public final class HostImpl implements Host {
     private final ConnectionHandler.Broadcast connectionHandlers;
     private final ChannelVisitor.Broadcast<Stream> streamVisitors;
     private final PeerId peerId;
-    private final List<Stream> streams = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Stream> streams = new CopyOnWriteArrayList<>();
 
     public HostImpl(PrivKey privKey, Network network, AddressBook addressBook, List<Multiaddr> listenAddrs,
             List<ProtocolBinding<Object>> protocolHandlers, ConnectionHandler.Broadcast connectionHandlers,
@@ -77,8 +77,9 @@ public final class HostImpl implements Host {
         return out;
     }
 
+    /** Covariant, like jvm-libp2p's {@code val streams = CopyOnWriteArrayList<Stream>()} (plus the bridge). */
     @Override
-    public List<Stream> getStreams() {
+    public CopyOnWriteArrayList<Stream> getStreams() {
         return streams;
     }
 

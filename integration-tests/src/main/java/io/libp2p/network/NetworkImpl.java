@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NetworkImpl implements Network {
     private final List<Transport> transports;
     private final ConnectionHandler connectionHandler;
-    private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
 
     public NetworkImpl(List<? extends Transport> transports, ConnectionHandler connectionHandler) {
         this.transports = List.copyOf(transports);
@@ -42,8 +42,9 @@ public final class NetworkImpl implements Network {
         return connectionHandler;
     }
 
+    /** Covariant, as in jvm-libp2p: the class file also carries the bridge {@code getConnections()Ljava/util/List;}. */
     @Override
-    public List<Connection> getConnections() {
+    public CopyOnWriteArrayList<Connection> getConnections() {
         return connections;
     }
 
