@@ -16,6 +16,8 @@ final class HostTracker {
   private final ListenTracker listens;
   private final Executor worker;
   private final Failures failures;
+  /** Hosts and networks whose enumeration is queued or done (dynamic attach). */
+  private final WeakIdentityMap<Boolean> claimed = new WeakIdentityMap<>();
 
   HostTracker(
       Registry registry,
@@ -63,11 +65,11 @@ final class HostTracker {
     if (registry.hosts.containsKey(hostOrNetwork) || registry.networks.containsKey(hostOrNetwork)) {
       return;
     }
-    // claim it now so concurrent calls do not queue the same enumeration twice
-    boolean isHost = Reflect.has(hostOrNetwork.getClass(), "getNetwork");
-    if (!isHost && registry.networks.putIfAbsent(hostOrNetwork, Registry.UNKNOWN_NODE) != null) {
+    // claim it now so that the calls made until the worker gets to it queue nothing more
+    if (claimed.putIfAbsent(hostOrNetwork, Boolean.TRUE) != null) {
       return;
     }
+    boolean isHost = Reflect.has(hostOrNetwork.getClass(), "getNetwork");
     WeakReference<Object> ref = new WeakReference<>(hostOrNetwork);
     worker.execute(
         () -> {
@@ -91,6 +93,7 @@ final class HostTracker {
     if (network == null) {
       return;
     }
+    claimed.putIfAbsent(network, Boolean.TRUE);
     if (Reflect.callOrNull(network, "getTransports") instanceof Iterable<?> ts) {
       for (Object t : ts) {
         listens.reportBound(t, registry.transport(t));
