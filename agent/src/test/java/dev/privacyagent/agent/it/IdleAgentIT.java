@@ -2,8 +2,15 @@ package dev.privacyagent.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.modifier.MethodManifestation;
+import net.bytebuddy.description.modifier.Visibility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar under -javaagent in a JVM without jvm-libp2p. */
 class IdleAgentIT {
@@ -22,6 +29,26 @@ class IdleAgentIT {
     assertThat(r.stderrLines().get(0))
         .startsWith("[privacy-agent] WARN ")
         .contains("jvm-libp2p not found")
+        .contains("stays idle");
+  }
+
+  @Test
+  void idlesWithExactlyOneWarningOnAPre10JvmLibp2p(@TempDir Path dir) throws Exception {
+    // class files shaped like jvm-libp2p 0.8: a Host, and Transport.listen with two arguments only
+    new ByteBuddy().makeInterface().name("io.libp2p.core.Host").make().saveIn(dir.toFile());
+    new ByteBuddy().makeInterface().name("io.libp2p.core.transport.Transport")
+        .defineMethod("listen", CompletableFuture.class, Visibility.PUBLIC, MethodManifestation.ABSTRACT)
+        .withParameters(Object.class, Object.class).withoutCode()
+        .make().saveIn(dir.toFile());
+    assertThat(Files.exists(dir.resolve("io/libp2p/core/Host.class"))).isTrue();
+    String cp = Jvm.TEST_CLASSES + java.io.File.pathSeparator + dir;
+    Jvm.Result r = Jvm.run(
+        List.of("-javaagent:" + Jvm.AGENT_JAR, "-cp", cp, TrivialMain.class.getName()), 60);
+    assertThat(r.exit()).isZero();
+    assertThat(r.stdout()).contains("trivial main ran");
+    assertThat(r.stderrLines()).as(r.stderr()).singleElement().asString()
+        .startsWith("[privacy-agent] WARN unsupported jvm-libp2p")
+        .contains("1.0.0 and later")
         .contains("stays idle");
   }
 
