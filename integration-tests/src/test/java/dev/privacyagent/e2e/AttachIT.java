@@ -12,7 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code java -jar privacy-agent.jar attach <pid>} into a running sample node: connections open
@@ -36,13 +40,18 @@ class AttachIT {
     return new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
-  @Test
-  void attachReportsPreexistingConnectionsOnceAndCapturesWhatFollows() throws Exception {
-    Path dir = E2e.dir("attach");
+  static Stream<Arguments> jdks() {
+    return Stream.of(Arguments.of("17", E2e.JDK17), Arguments.of("25", E2e.JDK25));
+  }
+
+  @ParameterizedTest(name = "target on JDK {0}")
+  @MethodSource("jdks")
+  void attachReportsPreexistingConnectionsOnceAndCapturesWhatFollows(String name, Path jdk) throws Exception {
+    Path dir = E2e.dir("attach-jdk" + name);
     Path events = dir.resolve("events.jsonl");
     E2e.Proc node =
         E2e.Proc.start(
-            E2e.javaOf(E2e.JDK17),
+            E2e.javaOf(jdk),
             List.of(),
             List.of("--peers=3", "--duration=25s", "--ping-interval=300ms", "--stream-interval=500ms",
                 "--no-bad-dials"),
@@ -55,6 +64,13 @@ class AttachIT {
           "events=" + events);
       assertThat(first.exit()).as(first.err()).isZero();
       assertThat(first.out()).contains("attached to pid " + node.pid());
+      if (name.equals("25")) {
+        // JDK 21+: the command explains the JVM's dynamic-agent warning, which the target prints
+        assertThat(first.err()).contains("-XX:+EnableDynamicAgentLoading");
+        node.awaitStderr("A Java agent has been loaded dynamically", 30);
+      } else {
+        assertThat(first.err()).doesNotContain("EnableDynamicAgentLoading");
+      }
       node.awaitStderr("[privacy-agent] attached; hooks installed", 30);
 
       long firstEventNanos = -1;
@@ -69,8 +85,8 @@ class AttachIT {
         Thread.sleep(50);
       }
       assertThat(firstEventNanos).as("an event within 15 s of the attach").isPositive();
-      System.out.printf("attach-to-first-event: %d ms (incl. the attach command's own JVM start)%n",
-          firstEventNanos / 1_000_000);
+      System.out.printf("JDK %s attach-to-first-event: %d ms (incl. the attach command's own JVM start)%n",
+          name, firstEventNanos / 1_000_000);
 
       Cli second = cli(dir, "attach", Long.toString(node.pid()), "port=-1");
       assertThat(second.exit()).as(second.err()).isZero();
