@@ -139,11 +139,19 @@ public final class SampleNode implements Callable<Integer> {
                 net.badDials(nodes.get(0), nodes.get(1));
             }
             for (int i = 0; i < jsPeers; i++) {
-                if (i % 2 == 0) {
-                    Multiaddr addr = jsp.startListener(i, js).get();
-                    net.dial(nodes.get(0), addr, null);
-                } else {
-                    jsp.startDialer(i, js, nodes.get(0).dialAddr(), 3, Math.max(1, streams));
+                try {
+                    if (i % 2 == 0) {
+                        Multiaddr addr = jsp.startListener(i, js).get();
+                        net.dial(nodes.get(0), addr, null);
+                    } else {
+                        jsp.startDialer(i, js, nodes.get(0).dialAddr(), 3, Math.max(1, streams));
+                    }
+                } catch (java.io.IOException e) {
+                    System.err.println("sample-node: cannot start the js peer with `node` (is Node.js installed?): " + e.getMessage());
+                    return 2;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Json.event("error").put("stage", "js-peer").put("index", i)
+                            .put("message", "js peer did not report a listen address: " + e.getCause()).print();
                 }
             }
             if (duration.isZero()) {
