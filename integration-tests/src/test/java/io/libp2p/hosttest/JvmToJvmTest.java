@@ -143,6 +143,27 @@ class JvmToJvmTest {
     }
 
     @Test
+    void listeningOnAPortInUseFailsStart() throws Exception {
+        try (TestHosts hosts = new TestHosts()) {
+            Host a = hosts.start(TestHosts.noiseBuilder());
+            String taken = a.listenAddresses().get(0).toString();
+            Host b = new io.libp2p.core.dsl.HostBuilder()
+                    .transport(io.libp2p.transport.tcp.TcpTransport::new)
+                    .secureChannel(io.libp2p.security.noise.NoiseXXSecureChannel::new)
+                    .muxer(io.libp2p.core.mux.StreamMuxerProtocol::getYamux)
+                    .listen(taken)
+                    .build();
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.start().get(5, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(java.net.BindException.class);
+                assertThat(b.getNetwork().getTransports().get(0).getActiveListeners()).isZero();
+            } finally {
+                b.stop().get(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void plaintextHostsPingAndCloseCleanly() throws Exception {
         try (TestHosts hosts = new TestHosts()) {
             Host a = hosts.start(TestHosts.plaintextBuilder());

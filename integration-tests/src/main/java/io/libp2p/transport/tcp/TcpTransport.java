@@ -161,6 +161,12 @@ public class TcpTransport implements NettyTransport {
         Channel server = bind.channel();
         listeners.put(server, addr);
         server.closeFuture().addListener(f -> listeners.remove(server));
+        // added before the caller's listener, so a failed bind is forgotten before the future fails
+        bind.addListener(f -> {
+            if (!f.isSuccess()) {
+                listeners.remove(server);
+            }
+        });
         return P2PChannelOverNetty.toUnitFuture(bind);
     }
 
