@@ -139,6 +139,15 @@ class AgentCaptureIT {
     }
     assertThat(truthOf(truth, "dial-failed")).extracting(f -> f.get("expected").asText())
         .contains("dead-address", "wrong-peer-id");
+
+    // the recorded file is what the offline analysis reads, strictly
+    Path report = dir.resolve("report.json");
+    Process analyze = new ProcessBuilder(E2e.currentJava().toString(), "-jar", E2e.AGENT_JAR.toString(),
+        "analyze", events.toString(), "--format", "json", "-o", report.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("analyze.txt").toFile()).start();
+    assertThat(analyze.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(analyze.exitValue()).as(java.nio.file.Files.readString(dir.resolve("analyze.txt"))).isZero();
+    assertThat(E2e.JSON.readTree(report.toFile()).path("riskScore").isNumber()).isTrue();
   }
 
   static List<String> texts(JsonNode array) {
