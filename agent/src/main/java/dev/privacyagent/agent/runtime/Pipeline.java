@@ -75,12 +75,8 @@ public final class Pipeline implements EventSink {
     }
     collector.start();
     if (file != null) {
-      try {
-        file.start();
-        AgentLog.info("writing events to " + file.file().toAbsolutePath());
-      } catch (IOException e) {
-        AgentLog.error("cannot write events file " + config.events() + " (" + e.getMessage() + "); events are not written");
-      }
+      // opening the file is I/O: never on premain's or an application thread (events queue meanwhile)
+      worker.execute(this::openEventsFile);
     }
     if (config.serverEnabled()) {
       worker.execute(server::start);
@@ -88,6 +84,16 @@ public final class Pipeline implements EventSink {
     long every = config.summaryInterval().toMillis();
     if (every > 0) {
       worker.scheduleAtFixedRate(this::printSummary, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void openEventsFile() {
+    try {
+      file.start();
+      AgentLog.info("writing events to " + file.file().toAbsolutePath());
+    } catch (IOException e) {
+      AgentLog.error("cannot write events file " + config.events() + " (" + e.getMessage()
+          + "); events are not written");
     }
   }
 
@@ -131,6 +137,11 @@ public final class Pipeline implements EventSink {
       AgentLog.error("could not print the final report: " + t);
     }
     if (file != null) {
+      try {
+        file.start(); // a JVM that ends at once may exit before the worker opened the file
+      } catch (IOException e) {
+        // already reported when the worker tried; nothing more to write
+      }
       file.close();
     }
     server.close();
