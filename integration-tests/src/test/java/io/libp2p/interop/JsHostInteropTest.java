@@ -53,7 +53,7 @@ class JsHostInteropTest {
     private Host host(boolean earlyMuxers) throws Exception {
         Host h = new HostBuilder()
             .transport(TcpTransport::new)
-            .secureChannel(earlyMuxers ? NoiseXXSecureChannel::withEarlyMuxers : NoiseXXSecureChannel::new)
+            .secureChannel(earlyMuxers ? NoiseXXSecureChannel::withEarlyMuxers : NoiseXXSecureChannel::withoutEarlyMuxers)
             .muxer(StreamMuxerProtocol::getYamux)
             .protocol(new Ping(), new Identify(), new Echo())
             .agentVersion(AGENT)

@@ -31,7 +31,7 @@ class NoiseEarlyMuxerHostTest {
     private Host host(boolean early) throws Exception {
         Host h = new HostBuilder()
             .transport(TcpTransport::new)
-            .secureChannel(early ? NoiseXXSecureChannel::withEarlyMuxers : NoiseXXSecureChannel::new)
+            .secureChannel(early ? NoiseXXSecureChannel::withEarlyMuxers : NoiseXXSecureChannel::withoutEarlyMuxers)
             .muxer(StreamMuxerProtocol::getYamux)
             .protocol(new Echo())
             .listen("/ip4/127.0.0.1/tcp/0")
