@@ -75,7 +75,9 @@ public final class Instrumenter {
     for (Hook h : hooks) {
       AgentBuilder.Identified.Narrowable n =
           ext == null ? builder.type(h.types(), support) : ext.type(h.types(), support);
-      ext = n.transform((b, type, loader, module, pd) -> b.visit(h.advice()));
+      // built once per hook: parsing the advice classes again for every woven type costs start-up
+      net.bytebuddy.asm.AsmVisitorWrapper advice = h.advice();
+      ext = n.transform((b, type, loader, module, pd) -> b.visit(advice));
     }
     return ext.installOn(inst);
   }

@@ -30,7 +30,8 @@ public final class Pipeline implements EventSink {
   private final ScheduledExecutorService worker;
   private final MetadataCollector collector;
   private final EventFileWriter file;
-  private final PrivacyAnalyzer analyzer = new PrivacyAnalyzer();
+  /** Built on first use (summary, report, server): its classes stay out of premain. */
+  private volatile PrivacyAnalyzer analyzer;
   private final AtomicBoolean active = new AtomicBoolean();
   private final ReportServerLauncher server;
 
@@ -61,7 +62,16 @@ public final class Pipeline implements EventSink {
   }
 
   public PrivacyAnalyzer analyzer() {
-    return analyzer;
+    PrivacyAnalyzer a = analyzer;
+    if (a == null) {
+      synchronized (this) {
+        if (analyzer == null) {
+          analyzer = new PrivacyAnalyzer();
+        }
+        a = analyzer;
+      }
+    }
+    return a;
   }
 
   public boolean active() {
@@ -98,7 +108,7 @@ public final class Pipeline implements EventSink {
   }
 
   Report analyze(Snapshot s) {
-    return analyzer.analyze(s);
+    return analyzer().analyze(s);
   }
 
   private void printSummary() {
