@@ -57,6 +57,8 @@ public class PingProtocol extends ProtocolHandler<PingController> {
     @Override
     protected CompletableFuture<PingController> onStartInitiator(Stream stream) {
         PingInitiator handler = new PingInitiator();
+        // echoes may arrive split or coalesced by the layers below; match them 32 bytes at a time
+        stream.pushHandler(new io.netty.handler.codec.FixedLengthFrameDecoder(pingSize));
         stream.pushHandler(handler);
         return handler.activeFuture;
     }
