@@ -32,7 +32,7 @@ public final class SampleNode implements Callable<Integer> {
     List<String> dial = new ArrayList<>();
 
     @Option(names = "--ping-interval", defaultValue = "1s", converter = DurationConverter.class,
-            description = "heartbeat on each dialled connection (default ${DEFAULT-VALUE}; exact on the strict node, jittered +-50% elsewhere)")
+            description = "heartbeat on each dialled connection (default ${DEFAULT-VALUE}; exact on the strict node, jittered +-50%% elsewhere)")
     Duration pingInterval;
 
     @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
