@@ -19,7 +19,37 @@ public final class PrivacyBridge {
   private static final java.util.concurrent.atomic.AtomicLong BRIDGE_FAILURES =
       new java.util.concurrent.atomic.AtomicLong();
 
+  /** Kinds of hook that can nest on one thread: a wrapper delegating to a hooked delegate. */
+  public static final int DIAL = 0;
+  public static final int LISTEN = 1;
+  public static final int UNLISTEN = 2;
+  public static final int CLOSE = 3;
+  public static final int SECURITY = 4;
+  public static final int MUXER = 5;
+
+  /**
+   * Per thread and kind, how many hooked calls are in progress. Only the outermost call of a kind
+   * reports: a transport that delegates to another hooked transport (a wrapper, a Kotlin
+   * {@code by} delegate) must not count a dial twice. Lives here, not in the sink, so that it
+   * stays balanced whatever the sink does.
+   */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[6]);
+
   private PrivacyBridge() {}
+
+  /** Enter advice of a nestable hook; pass the result to the matching exit. */
+  public static int enter(int kind) {
+    return DEPTH.get()[kind]++;
+  }
+
+  /** Leaves one level; true when this was the outermost call, the one that reports. */
+  private static boolean leave(int kind, int depth) {
+    int[] d = DEPTH.get();
+    if (d[kind] > 0) {
+      d[kind]--;
+    }
+    return depth == 0;
+  }
 
   /**
    * Installs {@code s} if no agent is installed yet.
@@ -100,9 +130,9 @@ public final class PrivacyBridge {
   }
 
   public static void upgradeStarted(
-      boolean security, Object channel, String protocolId, Object future, Throwable thrown) {
+      boolean security, Object channel, String protocolId, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (s != null) {
+    if (leave(security ? SECURITY : MUXER, depth) && s != null) {
       try {
         s.upgradeStarted(security, channel, protocolId, future, thrown);
       } catch (Throwable t) {
@@ -158,9 +188,10 @@ public final class PrivacyBridge {
     }
   }
 
-  public static void dialExit(Object transport, Object addr, Object future, Throwable thrown) {
+  public static void dialExit(
+      Object transport, Object addr, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (s != null) {
+    if (leave(DIAL, depth) && s != null) {
       try {
         s.dialExit(transport, addr, future, thrown);
       } catch (Throwable t) {
@@ -169,9 +200,10 @@ public final class PrivacyBridge {
     }
   }
 
-  public static void listenExit(Object transport, Object addr, Object future, Throwable thrown) {
+  public static void listenExit(
+      Object transport, Object addr, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (s != null) {
+    if (leave(LISTEN, depth) && s != null) {
       try {
         s.listenExit(transport, addr, future, thrown);
       } catch (Throwable t) {
@@ -180,9 +212,10 @@ public final class PrivacyBridge {
     }
   }
 
-  public static void unlistenExit(Object transport, Object addr, Object future, Throwable thrown) {
+  public static void unlistenExit(
+      Object transport, Object addr, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (s != null) {
+    if (leave(UNLISTEN, depth) && s != null) {
       try {
         s.unlistenExit(transport, addr, future, thrown);
       } catch (Throwable t) {
@@ -191,9 +224,9 @@ public final class PrivacyBridge {
     }
   }
 
-  public static void transportClosed(Object transport, Object future) {
+  public static void transportClosed(Object transport, Object future, int depth) {
     Sink s = sink;
-    if (s != null) {
+    if (leave(CLOSE, depth) && s != null) {
       try {
         s.transportClosed(transport, future);
       } catch (Throwable t) {

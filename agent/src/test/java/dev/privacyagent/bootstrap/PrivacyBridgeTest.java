@@ -38,6 +38,39 @@ class PrivacyBridgeTest {
   }
 
   @Test
+  void onlyTheOutermostOfNestedHooksReportsAndDepthStaysBalanced() {
+    java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PrivacyBridge.Sink counting = (PrivacyBridge.Sink) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {PrivacyBridge.Sink.class},
+        (proxy, m, args) -> {
+          calls.add(m.getName());
+          return m.getReturnType() == long.class ? 0L : null;
+        });
+    assertThat(PrivacyBridge.install(counting, "test")).isTrue();
+    // a wrapper transport whose dial calls a hooked delegate's dial
+    int outer = PrivacyBridge.enter(PrivacyBridge.DIAL);
+    int inner = PrivacyBridge.enter(PrivacyBridge.DIAL);
+    PrivacyBridge.dialExit(new Object(), "addr", null, null, inner);
+    PrivacyBridge.dialExit(new Object(), "addr", null, null, outer);
+    assertThat(calls).containsExactly("dialExit");
+    // other kinds are independent, and after the nest a plain call reports again
+    int listen = PrivacyBridge.enter(PrivacyBridge.LISTEN);
+    PrivacyBridge.listenExit(new Object(), "addr", null, null, listen);
+    int again = PrivacyBridge.enter(PrivacyBridge.DIAL);
+    assertThat(again).isZero();
+    PrivacyBridge.dialExit(new Object(), "addr", null, null, again);
+    assertThat(calls).containsExactly("dialExit", "listenExit", "dialExit");
+    // an exit whose enter advice never ran (depth 0 by default) must not unbalance the count
+    PrivacyBridge.transportClosed(new Object(), null, 0);
+    PrivacyBridge.transportClosed(new Object(), null, 0);
+    int close = PrivacyBridge.enter(PrivacyBridge.CLOSE);
+    assertThat(close).isZero();
+    PrivacyBridge.transportClosed(new Object(), null, close);
+    assertThat(calls).containsExactly("dialExit", "listenExit", "dialExit", "transportClosed",
+        "transportClosed", "transportClosed");
+  }
+
+  @Test
   void secondInstallIsRefused() {
     assertThat(PrivacyBridge.install(new ThrowingSink(), "first")).isTrue();
     assertThat(PrivacyBridge.install(new ThrowingSink(), "second")).isFalse();

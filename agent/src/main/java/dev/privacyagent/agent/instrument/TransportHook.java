@@ -14,6 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Transport implementations: {@code dial} and {@code listen} (three-argument forms only, the
  * two-argument ones are defaults that call them), {@code unlisten(Multiaddr)} and {@code close()}.
+ * A transport may delegate to another hooked one (jvm-libp2p 1.3's {@code NettyTransport}
+ * delegates); only the outermost call on a thread reports, so nothing is counted twice.
  */
 public final class TransportHook implements Hook {
   private static final String MULTIADDR = "io.libp2p.core.multiformats.Multiaddr";
@@ -59,42 +61,66 @@ public final class TransportHook implements Hook {
   }
 
   static final class Dial {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static int enter() {
+      return PrivacyBridge.enter(PrivacyBridge.DIAL);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @Advice.This Object transport,
         @Advice.Argument(0) Object addr,
         @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown) {
-      PrivacyBridge.dialExit(transport, addr, future, thrown);
+        @Advice.Thrown Throwable thrown,
+        @Advice.Enter int depth) {
+      PrivacyBridge.dialExit(transport, addr, future, thrown, depth);
     }
   }
 
   static final class Listen {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static int enter() {
+      return PrivacyBridge.enter(PrivacyBridge.LISTEN);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @Advice.This Object transport,
         @Advice.Argument(0) Object addr,
         @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown) {
-      PrivacyBridge.listenExit(transport, addr, future, thrown);
+        @Advice.Thrown Throwable thrown,
+        @Advice.Enter int depth) {
+      PrivacyBridge.listenExit(transport, addr, future, thrown, depth);
     }
   }
 
   static final class Unlisten {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static int enter() {
+      return PrivacyBridge.enter(PrivacyBridge.UNLISTEN);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @Advice.This Object transport,
         @Advice.Argument(0) Object addr,
         @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown) {
-      PrivacyBridge.unlistenExit(transport, addr, future, thrown);
+        @Advice.Thrown Throwable thrown,
+        @Advice.Enter int depth) {
+      PrivacyBridge.unlistenExit(transport, addr, future, thrown, depth);
     }
   }
 
   static final class Close {
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.This Object transport, @Advice.Return Object future) {
-      PrivacyBridge.transportClosed(transport, future);
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static int enter() {
+      return PrivacyBridge.enter(PrivacyBridge.CLOSE);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @Advice.This Object transport, @Advice.Return Object future, @Advice.Enter int depth) {
+      PrivacyBridge.transportClosed(transport, future, depth);
     }
   }
 }

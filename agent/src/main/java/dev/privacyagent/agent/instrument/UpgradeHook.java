@@ -58,24 +58,36 @@ public final class UpgradeHook implements Hook {
   }
 
   static final class SecurityExit {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static int enter() {
+      return PrivacyBridge.enter(PrivacyBridge.SECURITY);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @Advice.Argument(0) Object channel,
         @Advice.Argument(1) String protocolId,
         @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown) {
-      PrivacyBridge.upgradeStarted(true, channel, protocolId, future, thrown);
+        @Advice.Thrown Throwable thrown,
+        @Advice.Enter int depth) {
+      PrivacyBridge.upgradeStarted(true, channel, protocolId, future, thrown, depth);
     }
   }
 
   static final class MuxerExit {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static int enter() {
+      return PrivacyBridge.enter(PrivacyBridge.MUXER);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
         @Advice.Argument(0) Object channel,
         @Advice.Argument(1) String protocolId,
         @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown) {
-      PrivacyBridge.upgradeStarted(false, channel, protocolId, future, thrown);
+        @Advice.Thrown Throwable thrown,
+        @Advice.Enter int depth) {
+      PrivacyBridge.upgradeStarted(false, channel, protocolId, future, thrown, depth);
     }
   }
 }
