@@ -18,6 +18,7 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   private final DialTracker dials;
   private final ListenTracker listens;
   private final boolean attached;
+  private final Handoff handoff;
 
   /**
    * @param attached true after a dynamic attach: unknown hosts and connections are then
@@ -31,9 +32,15 @@ public final class Dispatcher implements PrivacyBridge.Sink {
     this.out = new Emitter(new Clock(), downstream);
     this.connections = new ConnectionTracker(registry, out, failures);
     this.listens = new ListenTracker(registry, out, failures);
-    this.hosts = new HostTracker(registry, out, connections, listens, worker, failures);
-    this.streams = new StreamTracker(registry, out, failures, connections, worker, attached);
+    this.handoff = new Handoff(worker, failures);
+    this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures);
+    this.streams = new StreamTracker(registry, out, failures, connections, handoff, attached);
     this.dials = new DialTracker(registry, out, failures);
+  }
+
+  /** Stops the periodic hand-off drain (a dispatcher that is no longer installed). */
+  public void stop() {
+    handoff.stop();
   }
 
   public long emitted() {

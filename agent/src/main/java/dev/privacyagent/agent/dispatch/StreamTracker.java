@@ -7,8 +7,7 @@ import dev.privacyagent.analyzer.event.ProtocolNegotiated;
 import dev.privacyagent.analyzer.event.StreamClosed;
 import dev.privacyagent.analyzer.event.StreamOpened;
 import java.lang.ref.WeakReference;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 
 /** Streams: opened, protocol negotiated, closed; identify both ways; ping RTT. */
 final class StreamTracker {
@@ -18,7 +17,7 @@ final class StreamTracker {
   private final Emitter out;
   private final Failures failures;
   private final ConnectionTracker connections;
-  private final ScheduledExecutorService worker;
+  private final Executor worker;
   private final boolean attached;
 
   StreamTracker(
@@ -26,7 +25,7 @@ final class StreamTracker {
       Emitter out,
       Failures failures,
       ConnectionTracker connections,
-      ScheduledExecutorService worker,
+      Executor worker,
       boolean attached) {
     this.registry = registry;
     this.out = out;
@@ -81,20 +80,21 @@ final class StreamTracker {
         failures);
   }
 
-  /** Some implementations attach the protocol future after construction: look again, off-thread. */
+  /**
+   * Some implementations attach the protocol future after construction: look again on the agent's
+   * thread, once per hand-off period, a bounded number of times.
+   */
   private void retryProtocol(WeakReference<Object> ref, String streamId, ConnState conn, int left) {
     if (left <= 0) {
       return;
     }
-    worker.schedule(
+    worker.execute(
         () -> {
           Object s = ref.get();
           if (s != null && !watchProtocol(s, streamId, conn)) {
             retryProtocol(ref, streamId, conn, left - 1);
           }
-        },
-        50,
-        TimeUnit.MILLISECONDS);
+        });
   }
 
   /** {@code StreamOverNetty#writeAndFlush}: hot; only identify messages are of interest. */

@@ -4,6 +4,7 @@ import dev.privacyagent.agent.config.AgentConfig;
 import dev.privacyagent.agent.dispatch.Dispatcher;
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.dispatch.ThrowingSink;
+import dev.privacyagent.agent.dispatch.WarmUp;
 import dev.privacyagent.agent.instrument.Hook;
 import dev.privacyagent.agent.instrument.Instrumenter;
 import dev.privacyagent.agent.instrument.SupportCheck;
@@ -30,6 +31,7 @@ public final class ActiveAgent {
     ScheduledExecutorService worker = worker();
     Pipeline pipeline = new Pipeline(config, failures, worker);
     Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached);
+    WarmUp.run(worker, attached);
     PrivacyBridge.Sink sink = config.faultInjection() ? new ThrowingSink() : dispatcher;
     String owner = "privacy-agent pid " + ProcessHandle.current().pid() + (attached ? " (attached)" : " (-javaagent)");
     if (!PrivacyBridge.install(sink, owner)) {

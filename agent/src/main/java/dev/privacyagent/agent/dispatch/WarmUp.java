@@ -1,0 +1,215 @@
+package dev.privacyagent.agent.dispatch;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs every dispatcher path once, at start-up on the agent's own thread, against stand-ins with
+ * jvm-libp2p's getter names and into a sink that drops everything. Loading a class and linking a
+ * lambda take locks; done here, no application thread ever waits for them when the first real
+ * connection arrives.
+ */
+public final class WarmUp {
+  private WarmUp() {}
+
+  public static void run(ScheduledExecutorService worker, boolean attached) {
+    Dispatcher d = new Dispatcher(e -> {}, worker, new Failures(), attached);
+    Peer local = new Peer("warm-up-local");
+    Peer remote = new Peer("warm-up-remote");
+    Transport transport = new Transport();
+    Network network = new Network(transport);
+    d.hostCreated(new Host(local, network));
+    Conn conn = new Conn(new Session(local, remote), transport);
+    d.upgradeStarted(true, conn, "/noise", CompletableFuture.completedFuture(null), null);
+    d.upgradeStarted(false, conn, "/yamux/1.0.0", CompletableFuture.failedFuture(new IllegalStateException()), null);
+    d.connectionHandled(conn);
+    Stream s = new Stream(conn);
+    d.streamCreated(s);
+    d.streamWrite(s, "payload");
+    d.pingStarted(new Initiator(s), CompletableFuture.completedFuture(1L));
+    long token = d.connectEnter(remote);
+    d.dialExit(transport, new Addr("/ip4/127.0.0.1/tcp/1"), CompletableFuture.failedFuture(new IllegalStateException()), null);
+    d.connectExit(network, remote, new Object[0], null, new IllegalStateException(), token);
+    d.listenExit(transport, new Addr("/ip4/127.0.0.1/tcp/0"), CompletableFuture.completedFuture(null), null);
+    d.unlistenExit(transport, new Addr("/ip4/127.0.0.1/tcp/0"), CompletableFuture.completedFuture(null), null);
+    d.transportClosed(transport, CompletableFuture.completedFuture(null));
+    s.protocol.complete("/warm-up");
+    s.close.complete(null);
+    conn.close.complete(null);
+    d.discovered(network);
+    d.stop();
+  }
+
+  public static final class Peer {
+    private final String id;
+
+    Peer(String id) {
+      this.id = id;
+    }
+
+    public String toBase58() {
+      return id;
+    }
+  }
+
+  public static final class Addr {
+    private final String s;
+
+    Addr(String s) {
+      this.s = s;
+    }
+
+    public Peer getPeerId() {
+      return null;
+    }
+
+    @Override
+    public String toString() {
+      return s;
+    }
+  }
+
+  public static final class Session {
+    private final Peer local;
+    private final Peer remote;
+
+    Session(Peer local, Peer remote) {
+      this.local = local;
+      this.remote = remote;
+    }
+
+    public Peer getLocalId() {
+      return local;
+    }
+
+    public Peer getRemoteId() {
+      return remote;
+    }
+
+    public Object getEarlyMuxer() {
+      return null;
+    }
+  }
+
+  public static final class Transport {
+    public List<Addr> listenAddresses() {
+      return List.of(new Addr("/ip4/127.0.0.1/tcp/1"));
+    }
+  }
+
+  public static final class Network {
+    private final Transport transport;
+
+    Network(Transport transport) {
+      this.transport = transport;
+    }
+
+    public List<Transport> getTransports() {
+      return List.of(transport);
+    }
+
+    public List<Object> getConnections() {
+      return List.of();
+    }
+  }
+
+  public static final class Host {
+    private final Peer id;
+    private final Network network;
+
+    Host(Peer id, Network network) {
+      this.id = id;
+      this.network = network;
+    }
+
+    public Peer getPeerId() {
+      return id;
+    }
+
+    public Network getNetwork() {
+      return network;
+    }
+  }
+
+  public static final class Conn {
+    final CompletableFuture<Object> close = new CompletableFuture<>();
+    private final Session session;
+    private final Transport transport;
+
+    Conn(Session session, Transport transport) {
+      this.session = session;
+      this.transport = transport;
+    }
+
+    public boolean isInitiator() {
+      return true;
+    }
+
+    public Session secureSession() {
+      return session;
+    }
+
+    public Object muxerSession() {
+      return null;
+    }
+
+    public Addr localAddress() {
+      return new Addr("/ip4/127.0.0.1/tcp/2");
+    }
+
+    public Addr remoteAddress() {
+      return new Addr("/ip4/127.0.0.1/tcp/3");
+    }
+
+    public Transport transport() {
+      return transport;
+    }
+
+    public CompletableFuture<Object> closeFuture() {
+      return close;
+    }
+  }
+
+  public static final class Stream {
+    final CompletableFuture<String> protocol = new CompletableFuture<>();
+    final CompletableFuture<Object> close = new CompletableFuture<>();
+    private final Conn conn;
+
+    Stream(Conn conn) {
+      this.conn = conn;
+    }
+
+    public Conn getConnection() {
+      return conn;
+    }
+
+    public boolean isInitiator() {
+      return false;
+    }
+
+    public CompletableFuture<String> getProtocol() {
+      return protocol;
+    }
+
+    public CompletableFuture<Object> closeFuture() {
+      return close;
+    }
+
+    public Peer remotePeerId() {
+      return conn.session.getRemoteId();
+    }
+  }
+
+  public static final class Initiator {
+    private final Stream stream;
+
+    Initiator(Stream stream) {
+      this.stream = stream;
+    }
+
+    public Stream getStream() {
+      return stream;
+    }
+  }
+}
