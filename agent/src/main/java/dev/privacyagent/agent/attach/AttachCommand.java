@@ -23,12 +23,15 @@ import picocli.CommandLine.Parameters;
     name = "attach",
     mixinStandardHelpOptions = true,
     description = {
-      "Load the privacy agent into a running JVM (same user only). Classes already loaded are",
-      "retransformed; hosts created before the attach are found at their next call and their open",
-      "connections are reported as 'already open at attach'. Attaching twice changes nothing.",
-      "JDK 21+ prints a warning in the target when an agent is loaded dynamically; start the",
-      "target with -XX:+EnableDynamicAgentLoading to allow it silently (a future JDK may refuse",
-      "dynamic loading without that flag)."
+      "Load the privacy agent into a running JVM of the same user.",
+      "Classes already loaded are retransformed; a host created before the attach is found at its"
+          + " next call, and its open connections are reported once as already open at attach.",
+      "Attaching twice changes nothing.",
+      "JDK 21+ prints a warning in the target when an agent is loaded dynamically: start the"
+          + " target with -XX:+EnableDynamicAgentLoading to allow it without the warning (a future"
+          + " JDK may refuse dynamic agents without that flag).",
+      "Exit status: 0 attached, 2 bad usage, 3 the target cannot be attached to or refused the"
+          + " agent."
     })
 public final class AttachCommand implements Callable<Integer> {
   static final int USAGE = 2;

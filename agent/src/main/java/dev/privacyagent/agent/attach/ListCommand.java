@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "list",
     mixinStandardHelpOptions = true,
     description = {
-      "List the JVMs of the current user on this machine (pid and main class or jar).",
+      "List the JVMs of the current user on this machine: pid and main class or jar.",
       "Only JVMs running as the same user are visible and attachable."
     })
 public final class ListCommand implements Callable<Integer> {
