@@ -70,11 +70,6 @@ public final class PrivacyBridge {
     sink = null;
   }
 
-  /** Replaces the sink of the current owner (tests and fault injection). */
-  public static synchronized void replaceSink(Sink s) {
-    sink = s;
-  }
-
   /** Releases the bridge entirely (tests only). */
   public static synchronized void uninstall() {
     sink = null;

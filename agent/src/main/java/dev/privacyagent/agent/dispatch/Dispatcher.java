@@ -17,7 +17,6 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   private final StreamTracker streams;
   private final DialTracker dials;
   private final ListenTracker listens;
-  private final boolean attached;
   private final Handoff handoff;
 
   /**
@@ -27,7 +26,6 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   public Dispatcher(
       EventSink downstream, ScheduledExecutorService worker, Failures failures, boolean attached) {
     this.failures = failures;
-    this.attached = attached;
     Registry registry = new Registry();
     this.out = new Emitter(new Clock(), downstream);
     this.connections = new ConnectionTracker(registry, out, failures);
@@ -41,14 +39,6 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   /** Stops the periodic hand-off drain (a dispatcher that is no longer installed). */
   public void stop() {
     handoff.stop();
-  }
-
-  public long emitted() {
-    return out.emitted();
-  }
-
-  public boolean attached() {
-    return attached;
   }
 
   @Override

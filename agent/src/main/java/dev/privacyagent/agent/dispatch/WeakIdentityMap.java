@@ -60,10 +60,6 @@ public final class WeakIdentityMap<V> {
     return map.size();
   }
 
-  public void forEachValue(java.util.function.Consumer<V> action) {
-    map.values().forEach(action);
-  }
-
   private void purge() {
     Object r;
     while ((r = queue.poll()) != null) {

@@ -48,11 +48,6 @@ final class ReportServerLauncher {
     }
   }
 
-  int port() {
-    ReportServer s = server;
-    return s == null ? -1 : s.port();
-  }
-
   void close() {
     ReportServer s = server;
     if (s != null) {
