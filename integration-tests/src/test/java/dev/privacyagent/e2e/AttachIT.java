@@ -49,6 +49,7 @@ class AttachIT {
   void attachReportsPreexistingConnectionsOnceAndCapturesWhatFollows(String name, Path jdk) throws Exception {
     Path dir = E2e.dir("attach-jdk" + name);
     Path events = dir.resolve("events.jsonl");
+    String[] newcomerHolder = new String[1];
     E2e.Proc node =
         E2e.Proc.start(
             E2e.javaOf(jdk),
@@ -88,6 +89,15 @@ class AttachIT {
       System.out.printf("JDK %s attach-to-first-event: %d ms (incl. the attach command's own JVM start)%n",
           name, firstEventNanos / 1_000_000);
 
+      // a connection made after the attach: another process dials node 0 of the attached JVM
+      JsonNode node0 = truthOf(node.truth(), "node").get(0);
+      String node0Addr = node0.get("listenAddrs").get(0).asText() + "/p2p/" + node0.get("peerId").asText();
+      Path newcomerDir = E2e.dir("attach-newcomer-jdk" + name);
+      E2e.Proc newcomer = E2e.Proc.start(E2e.currentJava(), List.of(),
+          List.of("--peers=1", "--dial=" + node0Addr, "--duration=3s", "--no-bad-dials"), newcomerDir);
+      assertThat(newcomer.await(60)).as(newcomer.stderr()).isZero();
+      newcomerHolder[0] = truthOf(newcomer.truth(), "node").get(0).get("peerId").asText();
+
       Cli second = cli(dir, "attach", Long.toString(node.pid()), "port=-1");
       assertThat(second.exit()).as(second.err()).isZero();
       node.awaitStderr("already active in this JVM", 30);
@@ -98,19 +108,31 @@ class AttachIT {
     }
     List<JsonNode> ev = E2e.jsonLines(events);
     List<JsonNode> truth = node.truth();
+    String newcomerId = newcomerHolder[0];
 
     // every connection that was open at attach, exactly once, as pre-existing
     Set<String> expected = new HashSet<>();
     for (JsonNode c : truthOf(truth, "connection")) {
+      if (c.get("to").asText().equals(newcomerId)) {
+        continue; // the newcomer's connection, checked above
+      }
       expected.add(c.get("from").asText() + " " + c.get("to").asText() + " "
           + c.get("direction").asText().toUpperCase() + " " + c.get("localAddr").asText() + " "
           + c.get("remoteAddr").asText());
     }
     List<JsonNode> opened = ofType(ev, "ConnectionOpened");
+    // the newcomer's connection is new, seen opening after the attach, not pre-existing
+    List<JsonNode> fresh = opened.stream().filter(c -> !c.path("preexisting").asBoolean(false)).toList();
+    assertThat(fresh).singleElement().satisfies(c -> {
+      assertThat(c.get("remotePeerId").asText()).isEqualTo(newcomerId);
+      assertThat(c.get("direction").asText()).isEqualTo("INBOUND");
+      assertThat(c.get("security").asText()).isNotEmpty();
+      assertThat(c.get("muxer").asText()).isEqualTo("/yamux/1.0.0");
+    });
+    opened = opened.stream().filter(c -> c.path("preexisting").asBoolean(false)).toList();
     List<String> captured = new ArrayList<>();
     Set<String> connIds = new HashSet<>();
     for (JsonNode c : opened) {
-      assertThat(c.get("preexisting").asBoolean(false)).as(c.toString()).isTrue();
       captured.add(c.get("node").asText() + " " + c.get("remotePeerId").asText() + " "
           + c.get("direction").asText() + " " + c.get("localAddr").asText() + " "
           + c.get("remoteAddr").asText());
@@ -143,7 +165,7 @@ class AttachIT {
         .allSatisfy(p -> assertThat(connIds).contains(p.get("node").asText() + "/" + p.get("connId").asText()));
     assertThat(ofType(ev, "StreamOpened")).isNotEmpty();
     assertThat(ofType(ev, "ProtocolNegotiated")).extracting(e -> e.get("protocolId").asText()).contains("/echo/1.0.0");
-    assertThat(ofType(ev, "ConnectionClosed")).hasSize(expected.size());
+    assertThat(ofType(ev, "ConnectionClosed")).hasSize(expected.size() + 1);
     assertThat(node.stderr()).contains("agent-errors=0");
   }
 
