@@ -44,7 +44,8 @@ public final class SimulateCommand implements Callable<Integer> {
   String scenario;
 
   @Option(names = "--peers", paramLabel = "N", defaultValue = "" + TrafficSimulator.DEFAULT_PEERS,
-      description = "peers in the simulated network, 1 to 100000 (default: ${DEFAULT-VALUE}; scenarios keep a minimum they need)")
+      description = "peers in the simulated network, 1 to " + TrafficSimulator.MAX_PEERS
+          + " (default: ${DEFAULT-VALUE}; scenarios keep a minimum they need)")
   int peers;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "" + TrafficSimulator.DEFAULT_SEED,
@@ -62,8 +63,9 @@ public final class SimulateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
     }
-    if (peers < 1 || peers > 100_000) {
-      throw new ParameterException(spec.commandLine(), "--peers must be between 1 and 100000, got " + peers);
+    if (peers < 1 || peers > TrafficSimulator.MAX_PEERS) {
+      throw new ParameterException(spec.commandLine(),
+          "--peers must be between 1 and " + TrafficSimulator.MAX_PEERS + ", got " + peers);
     }
     List<Event> events = new TrafficSimulator(seed, peers).generate(s);
     if (out == null) {

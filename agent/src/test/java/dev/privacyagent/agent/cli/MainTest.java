@@ -101,7 +101,7 @@ class MainTest {
     assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all)");
     Run peers = run("simulate", "--scenario", "clean", "--peers", "0");
     assertThat(peers.code()).isEqualTo(2);
-    assertThat(peers.err()).contains("--peers must be between 1 and 100000, got 0");
+    assertThat(peers.err()).contains("--peers must be between 1 and 5000, got 0");
     Run twoStdin = run("analyze", "-", "-");
     assertThat(twoStdin.code()).isEqualTo(2);
     assertThat(twoStdin.err()).contains("'-' (stdin) may be given only once");

@@ -14,13 +14,18 @@ public final class TrafficSimulator {
   public static final int DEFAULT_PEERS = 50;
   public static final long DEFAULT_SEED = 1;
   public static final long DURATION_NANOS = 30 * SimNetwork.MIN;
+  /**
+   * The run is built in memory and sorted before it is written: {@code all} with 5,000 peers is
+   * about 8.4 million events (2 GB of JSON, 2 GB resident), which still fits a default heap.
+   */
+  public static final int MAX_PEERS = 5_000;
 
   private final long seed;
   private final int peers;
 
   public TrafficSimulator(long seed, int peers) {
-    if (peers < 1 || peers > 100_000) {
-      throw new IllegalArgumentException("peers must be between 1 and 100000, got " + peers);
+    if (peers < 1 || peers > MAX_PEERS) {
+      throw new IllegalArgumentException("peers must be between 1 and " + MAX_PEERS + ", got " + peers);
     }
     this.seed = seed;
     this.peers = peers;
