@@ -35,8 +35,26 @@ class AgentCaptureIT {
         E2e.Proc.start(
             E2e.javaOf(jdk),
             List.of(E2e.agentArg("port=0,summaryInterval=0,events=" + events)),
-            List.of("--peers=3", "--js-peers=1", "--duration=6s", "--ping-interval=500ms"),
+            List.of("--peers=3", "--js-peers=1", "--duration=8s", "--ping-interval=500ms"),
             dir);
+    // while the node runs, the report server the agent started serves what it captures
+    p.awaitStderr("[privacy-agent] report at http://127.0.0.1:", 60);
+    java.util.regex.Matcher url = java.util.regex.Pattern
+        .compile("report at (http://127\\.0\\.0\\.1:\\d+/)").matcher(p.stderr());
+    assertThat(url.find()).isTrue();
+    p.awaitTruth(t -> t.path("event").asText().equals("identify"), 3, 60);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String peers = "";
+    for (int i = 0; i < 50 && !peers.contains("12D3KooW"); i++) {
+      Thread.sleep(200); // the live report is re-analysed at most once a second
+      peers = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "api/peers")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+    for (JsonNode n : truthOf(p.truth(), "node")) {
+      if (!n.get("index").asText().equals("0")) {
+        assertThat(peers).contains(n.get("peerId").asText());
+      }
+    }
     assertThat(p.await(120)).as(p.stderr()).isZero();
     List<JsonNode> truth = p.truth();
     List<JsonNode> ev = E2e.jsonLines(events);
