@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * whose stderr goes to a file.
  */
 final class Child implements AutoCloseable {
-  record Line(String text, long nanos) {}
+  /** A stdout line, when it arrived, and the child's CPU time (ms, all threads) at that moment. */
+  record Line(String text, long nanos, long cpuMillis) {}
 
   final long spawnedNanos;
   final Process process;
@@ -47,13 +48,26 @@ final class Child implements AutoCloseable {
       String s;
       while ((s = in.readLine()) != null) {
         long now = System.nanoTime();
+        long cpu = cpuMillis();
         synchronized (lines) {
-          lines.add(new Line(s, now));
+          lines.add(new Line(s, now, cpu));
           lines.notifyAll();
         }
       }
     } catch (IOException e) {
       // the child was killed; what was read stays
+    }
+  }
+
+  /** utime + stime of the child from /proc (clock ticks of 10 ms on Linux), or -1. */
+  private long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of proc(5), counted from the state field (3) after the command name
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 

@@ -32,6 +32,8 @@ import org.openjdk.jmh.util.Statistics;
 public final class HookOverhead {
   /** The agent as an operator would run it, minus the server and the periodic/exit output. */
   static final String AGENT_ARGS = "port=-1,summaryInterval=0,report=false";
+  private static final String BENCHMARK_LINE = "# Benchmark: ";
+  private static final String SUMMARY_LINE = "[privacy-agent] summary:";
 
   private record Sample(double p50, double p90, double p99, long n) {}
 
@@ -45,15 +47,20 @@ public final class HookOverhead {
     Path agent = Path.of(args[0]).toAbsolutePath();
     Map<String, Integer> opt = Args.ints(args, 1, Map.of("rounds", 2, "warmup", 3, "iterations", 5, "seconds", 1));
     PrintStream console = System.out;
-    LineTap tap = LineTap.install("[privacy-agent] summary");
+    LineTap tap = LineTap.install(BENCHMARK_LINE, SUMMARY_LINE);
     Map<String, List<Sample>> off = new LinkedHashMap<>();
     Map<String, List<Sample>> on = new LinkedHashMap<>();
     List<String> summaries = new ArrayList<>();
     for (int round = 1; round <= opt.get("rounds"); round++) {
       run(false, agent, opt, off);
       run(true, agent, opt, on);
+      String current = "?";
       for (String s : tap.drain()) {
-        summaries.add("round " + round + ": " + s);
+        if (s.startsWith(BENCHMARK_LINE)) {
+          current = s.substring(s.lastIndexOf('.') + 1);
+        } else {
+          summaries.add("round " + round + " " + current + ": " + s.substring(s.indexOf("summary:")));
+        }
       }
     }
     System.setOut(console);
@@ -78,7 +85,7 @@ public final class HookOverhead {
             .jvmArgs(jvm.toArray(new String[0]))
             .shouldFailOnError(true)
             .build();
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = runWhenFree(options);
     for (RunResult r : results) {
       BenchmarkParams p = r.getParams();
       if (p.getTimeUnit() != TimeUnit.NANOSECONDS) {
@@ -88,6 +95,30 @@ public final class HookOverhead {
       String name = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
       into.computeIfAbsent(name, k -> new ArrayList<>())
           .add(new Sample(st.getPercentile(50), st.getPercentile(90), st.getPercentile(99), st.getN()));
+    }
+  }
+
+  /**
+   * Another JMH run on the machine holds JMH's lock file; rather than measure both at once (or
+   * give up), wait for it, up to 30 minutes.
+   */
+  private static Collection<RunResult> runWhenFree(Options options) throws RunnerException {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    while (true) {
+      try {
+        return new Runner(options).run();
+      } catch (RunnerException e) {
+        if (!String.valueOf(e.getMessage()).contains("JMH lock") || System.nanoTime() > end) {
+          throw e;
+        }
+        System.err.println("another JMH run holds the lock; waiting 15 s");
+        try {
+          Thread.sleep(15_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

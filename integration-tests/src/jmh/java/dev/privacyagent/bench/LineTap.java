@@ -14,17 +14,17 @@ import java.util.List;
  */
 final class LineTap extends OutputStream {
   private final PrintStream target;
-  private final String marker;
+  private final List<String> markers;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private final List<String> kept = new ArrayList<>();
 
-  LineTap(PrintStream target, String marker) {
+  LineTap(PrintStream target, List<String> markers) {
     this.target = target;
-    this.marker = marker;
+    this.markers = List.copyOf(markers);
   }
 
-  static LineTap install(String marker) {
-    LineTap tap = new LineTap(System.out, marker);
+  static LineTap install(String... markers) {
+    LineTap tap = new LineTap(System.out, List.of(markers));
     System.setOut(new PrintStream(tap, true, StandardCharsets.UTF_8));
     return tap;
   }
@@ -34,7 +34,7 @@ final class LineTap extends OutputStream {
     target.write(b);
     if (b == '\n') {
       String s = line.toString(StandardCharsets.UTF_8);
-      if (s.contains(marker)) {
+      if (markers.stream().anyMatch(s::contains)) {
         kept.add(s.strip());
       }
       line.reset();

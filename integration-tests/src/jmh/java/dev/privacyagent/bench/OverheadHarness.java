@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp integration-tests-...-benchmarks.jar dev.privacyagent.bench.OverheadHarness AGENT_JAR
- *     [rounds=4] [warmup=2000] [streams=10000] [concurrency=16] [bytes=256] [startups=7] [attaches=3]
+ *     [rounds=4] [warmup=5000] [streams=20000] [concurrency=16] [bytes=256] [startups=9] [attaches=3]
  * </pre>
  */
 public final class OverheadHarness {
@@ -50,13 +50,13 @@ public final class OverheadHarness {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || !Files.isRegularFile(Path.of(args[0]))) {
-      System.err.println("usage: OverheadHarness AGENT_JAR [rounds=4] [warmup=2000] [streams=10000]"
-          + " [concurrency=16] [bytes=256] [startups=7] [attaches=3]");
+      System.err.println("usage: OverheadHarness AGENT_JAR [rounds=4] [warmup=5000] [streams=20000]"
+          + " [concurrency=16] [bytes=256] [startups=9] [attaches=3]");
       System.exit(2);
     }
     Map<String, Integer> opt =
-        Args.ints(args, 1, Map.of("rounds", 4, "warmup", 2000, "streams", 10000, "concurrency", 16,
-            "bytes", 256, "startups", 7, "attaches", 3));
+        Args.ints(args, 1, Map.of("rounds", 4, "warmup", 5000, "streams", 20000, "concurrency", 16,
+            "bytes", 256, "startups", 9, "attaches", 3));
     OverheadHarness h = new OverheadHarness(Path.of(args[0]).toAbsolutePath(), opt);
     h.out.printf(Locale.ROOT, "java %s (%s), %d cpus, load average %s; child output in %s%n",
         System.getProperty("java.version"), h.java, Runtime.getRuntime().availableProcessors(), load(), h.work);
@@ -94,14 +94,22 @@ public final class OverheadHarness {
     List<Double> offRates = new ArrayList<>();
     List<Double> onRates = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
+    List<Double> offCpu = new ArrayList<>();
+    List<Double> onCpu = new ArrayList<>();
     for (int r = 1; r <= rounds; r++) {
-      double off = throughputRun(false, r);
-      double on = throughputRun(true, r);
-      offRates.add(off);
-      onRates.add(on);
-      ratios.add(on / off);
-      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on / off);
+      double[] off = throughputRun(false, r);
+      double[] on = throughputRun(true, r);
+      offRates.add(off[0]);
+      onRates.add(on[0]);
+      offCpu.add(off[1]);
+      onCpu.add(on[1]);
+      ratios.add(on[0] / off[0]);
+      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on[0] / off[0]);
     }
+    double cpuOff = Args.median(offCpu);
+    double cpuOn = Args.median(onCpu);
+    out.printf(Locale.ROOT, "CPU per stream (all threads of the JVM): off median %.1f us, on median %.1f us,"
+        + " added %.1f us (%.1f%%)%n", cpuOff, cpuOn, cpuOn - cpuOff, 100 * (cpuOn - cpuOff) / cpuOff);
     double medianRatio = Args.median(ratios);
     double ratioOfMedians = Args.median(onRates) / Args.median(offRates);
     out.printf(Locale.ROOT, "THROUGHPUT off median %.0f streams/s, on median %.0f streams/s; ratio: median of"
@@ -110,7 +118,8 @@ public final class OverheadHarness {
     return true;
   }
 
-  private double throughputRun(boolean withAgent, int round) throws Exception {
+  /** Streams per second and CPU microseconds per stream of one child run. */
+  private double[] throughputRun(boolean withAgent, int round) throws Exception {
     Path err = work.resolve("throughput-" + round + (withAgent ? "-on" : "-off") + ".err");
     try (Child c = Child.start(command(withAgent, "throughput", Integer.toString(opt.get("warmup")),
         Integer.toString(opt.get("streams")), Integer.toString(opt.get("concurrency")),
@@ -124,9 +133,11 @@ public final class OverheadHarness {
         throw new IllegalStateException("workload failed (exit " + exit + ", " + errors + " stream errors):\n" + c.tail());
       }
       double rate = streams / (nanos / 1e9);
-      out.printf(Locale.ROOT, "round %d agent %-3s %8.0f streams/s (%.2f s)%s%n", round, withAgent ? "on" : "off",
-          rate, nanos / 1e9, withAgent ? "  agent " + c.agentSummary() : "");
-      return rate;
+      double cpuPerStream = field(line, "cpuNanos") / 1e3 / streams;
+      out.printf(Locale.ROOT, "round %d agent %-3s %8.0f streams/s (%.2f s), CPU %.1f us/stream%s%n", round,
+          withAgent ? "on" : "off", rate, nanos / 1e9, cpuPerStream,
+          withAgent ? "  agent " + c.agentSummary() : "");
+      return new double[] {rate, cpuPerStream};
     }
   }
 
@@ -147,11 +158,14 @@ public final class OverheadHarness {
     List<Double> mainOn = new ArrayList<>();
     List<Double> readyOff = new ArrayList<>();
     List<Double> readyOn = new ArrayList<>();
+    List<Double> cpuOff = new ArrayList<>();
+    List<Double> cpuOn = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       for (boolean withAgent : new boolean[] {false, true}) {
         Path err = work.resolve("startup-" + i + (withAgent ? "-on" : "-off") + ".err");
         try (Child c = Child.start(command(withAgent, "startup"), err)) {
-          double main = (c.await("MAIN", 120).nanos() - c.spawnedNanos) / 1e6;
+          Child.Line mainLine = c.await("MAIN", 120);
+          double main = (mainLine.nanos() - c.spawnedNanos) / 1e6;
           double ready = (c.await("READY", 120).nanos() - c.spawnedNanos) / 1e6;
           int exit = c.waitFor(120);
           if (exit != 0) {
@@ -159,8 +173,9 @@ public final class OverheadHarness {
           }
           (withAgent ? mainOn : mainOff).add(main);
           (withAgent ? readyOn : readyOff).add(ready);
-          out.printf(Locale.ROOT, "run %d agent %-3s main at %6.0f ms, first echo at %6.0f ms%n", i,
-              withAgent ? "on" : "off", main, ready);
+          (withAgent ? cpuOn : cpuOff).add((double) mainLine.cpuMillis());
+          out.printf(Locale.ROOT, "run %d agent %-3s main at %6.0f ms (CPU %4d ms), first echo at %6.0f ms%n", i,
+              withAgent ? "on" : "off", main, mainLine.cpuMillis(), ready);
         }
       }
     }
@@ -170,6 +185,9 @@ public final class OverheadHarness {
             + " %s); to first echo: off %.0f ms, on %.0f ms, added %.0f ms%n",
         Args.median(mainOff), Args.median(mainOn), addedMain, addedMain <= 500 ? "met" : "MISSED",
         Args.median(readyOff), Args.median(readyOn), addedReady);
+    out.printf(Locale.ROOT, "STARTUP CPU time used by the JVM until main (all threads): off median %.0f ms, on"
+        + " median %.0f ms, added %.0f ms%n", Args.median(cpuOff), Args.median(cpuOn),
+        Args.median(cpuOn) - Args.median(cpuOff));
     return true;
   }
 

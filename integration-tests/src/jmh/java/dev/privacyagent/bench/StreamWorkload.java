@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * throughput WARMUP STREAMS CONCURRENCY BYTES   echo WARMUP streams, then time STREAMS; prints
- *                                               RESULT streams=N nanos=T errors=E
+ *                                               RESULT streams=N nanos=T cpuNanos=C errors=E
  * startup                                       connect, one echo, exit
  * serve SECONDS INTERVAL_MS                     one echo every INTERVAL_MS for SECONDS (attach target)
  * </pre>
@@ -87,11 +87,20 @@ public final class StreamWorkload {
   private static int throughput(Host client, Connection conn, int warmup, int streams, int concurrency, int bytes)
       throws InterruptedException {
     long warmErrors = run(client, conn, warmup, concurrency, bytes);
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     long errors = run(client, conn, streams, concurrency, bytes);
     long nanos = System.nanoTime() - t0;
-    System.out.println("RESULT streams=" + streams + " nanos=" + nanos + " errors=" + (errors + warmErrors));
+    long cpu = processCpuNanos() - cpu0;
+    System.out.println("RESULT streams=" + streams + " nanos=" + nanos + " cpuNanos=" + cpu
+        + " errors=" + (errors + warmErrors));
     return errors + warmErrors == 0 ? 0 : 1;
+  }
+
+  /** CPU time of the whole process (every thread: the hosts' event loops and the agent's). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Echoes {@code n} streams with at most {@code concurrency} in flight; returns the failures. */
