@@ -68,4 +68,13 @@ public record Snapshot(
     disclosed = Map.copyOf(disclosed);
     recentEvents = List.copyOf(recentEvents);
   }
+
+  /**
+   * The instant the events describe the node up to: the newest event's wall time, or the snapshot
+   * time when there is none. Ages of open connections are measured against it, so that a file
+   * recorded last month is analysed as of its own end, not as of today.
+   */
+  public long observedUntilWallMillis() {
+    return lastWallMillis > 0 ? lastWallMillis : takenWallMillis;
+  }
 }

@@ -126,7 +126,7 @@ public final class ConnectionPatternDetector implements Detector {
   private void longLived(Snapshot s, List<Finding> out) {
     Map<String, Long> ageByPeer = new HashMap<>();
     for (ConnectionStats c : s.connections().values()) {
-      long end = c.open() ? s.takenWallMillis() : c.closedWallMillis();
+      long end = c.open() ? s.observedUntilWallMillis() : c.closedWallMillis();
       long age = Math.max(0, end - c.openedWallMillis());
       ageByPeer.merge(String.valueOf(c.remotePeerId()), age, Math::max);
     }

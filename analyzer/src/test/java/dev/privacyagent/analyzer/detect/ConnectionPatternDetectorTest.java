@@ -3,6 +3,7 @@ package dev.privacyagent.analyzer.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.privacyagent.analyzer.event.Direction;
+import dev.privacyagent.analyzer.event.PingRtt;
 import dev.privacyagent.analyzer.report.Finding;
 import dev.privacyagent.analyzer.report.Severity;
 import java.util.List;
@@ -60,5 +61,19 @@ class ConnectionPatternDetectorTest {
     List<Finding> f = detector.detect(b.build());
     assertThat(f).extracting(Finding::id).containsExactly("connection.long-lived-concentration");
     assertThat((Double) f.get(0).evidence().get("streamShare")).isEqualTo(0.8);
+  }
+
+  @Test
+  void measuresAgesAsOfTheNewestEventNotTheAnalysisTime() {
+    long lastEvent = SnapshotBuilder.T0 + 3_600_000;
+    SnapshotBuilder b = SnapshotBuilder.create().takenAt(lastEvent + 30L * 24 * 3_600_000);
+    b.event(new PingRtt(1, 0, lastEvent, "node", "c0", "p0", 1_000_000));
+    for (int i = 0; i < 11; i++) {
+      b.connection("c" + i, "p" + i, "/ip4/198.51." + i + ".1/tcp/1", Direction.OUTBOUND, "/noise",
+          lastEvent - 10_000, 0);
+      b.peer("p" + i).streams(i == 0 ? 80 : 2);
+    }
+    assertThat(detector.detect(b.build())).extracting(Finding::id)
+        .doesNotContain("connection.long-lived-concentration");
   }
 }
