@@ -6,6 +6,7 @@ import dev.privacyagent.analyzer.collect.MetadataCollector;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.detect.AnalyzerConfig;
 import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
+import dev.privacyagent.analyzer.detect.ReferencePopulation;
 import dev.privacyagent.analyzer.render.ReportRenderer;
 import dev.privacyagent.analyzer.report.Report;
 import dev.privacyagent.server.ServeUntilInterrupted;
@@ -71,6 +72,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "analyse only the last D of event time (e.g. 90s, 15m, 2h, PT30M); default: the whole run")
   Duration window;
 
+  @Option(names = "--reference", paramLabel = "POP",
+      description = "also rate the agentVersion against a measured population: 'ethereum' (bundled Ethereum "
+          + "consensus-layer crawl, Nov 2023) or a CSV file of agent,share_percent")
+  String reference;
+
   @Option(names = "--serve", description = "serve the report as a live web page and JSON API until interrupted (Ctrl-C)")
   boolean serve;
 
@@ -90,7 +96,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Snapshot snapshot = load(err);
-    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults()).analyze(snapshot);
+    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshot);
     if (serve) {
       if (output != null) {
         write(report, err);
@@ -99,6 +105,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     write(report, err);
     return ExitCodes.OK;
+  }
+
+  /** {@code --reference}: null when absent; a bad name or file is an input error. */
+  private ReferencePopulation referencePopulation() {
+    if (reference == null) {
+      return null;
+    }
+    if (reference.equalsIgnoreCase("ethereum")) {
+      return ReferencePopulation.ethereumConsensus2023();
+    }
+    Path file = Path.of(reference);
+    if (!Files.isRegularFile(file)) {
+      throw new CliException(ExitCodes.INPUT, "cannot read reference population '" + reference
+          + "': no such file (use 'ethereum' for the bundled one)");
+    }
+    try {
+      return ReferencePopulation.load(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new CliException(ExitCodes.INPUT, "bad reference population: " + e.getMessage());
+    }
   }
 
   /** {@code --serve}: the offline report on the embedded report server until Ctrl-C. */

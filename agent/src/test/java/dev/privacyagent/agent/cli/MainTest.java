@@ -177,4 +177,23 @@ class MainTest {
     assertThat(s.code()).isEqualTo(4);
     assertThat(s.err()).contains("it is a directory");
   }
+
+  @Test
+  void referencePopulationRatesTheAgentAgainstTheBundledCrawlOrAFile() throws IOException {
+    Path events = simulate("fingerprint", 7);
+    Path json = dir.resolve("ref.json");
+    Run r = run("analyze", events.toString(), "--reference", "ethereum", "--format", "json", "-o", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(json)).contains("\"reference\"", "ethereum-cl-agents-2023-11.csv");
+
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "agent,share_percent\nteku,abc\n");
+    Run b = run("analyze", events.toString(), "--reference", bad.toString());
+    assertThat(b.code()).isEqualTo(3);
+    assertThat(b.err()).contains("bad reference population", "bad.csv:2", "not a number");
+
+    Run missing = run("analyze", events.toString(), "--reference", dir.resolve("none.csv").toString());
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).contains("no such file", "'ethereum'");
+  }
 }
