@@ -114,7 +114,7 @@ final class StreamTracker {
             out.wall(),
             nodeOf(conn),
             conn == null ? null : conn.connId,
-            Facts.peerId(Reflect.callOrNull(stream, "remotePeerId")),
+            remotePeer(stream, conn),
             id.agentVersion(),
             id.protocolVersion(),
             id.listenAddrs(),
@@ -133,7 +133,7 @@ final class StreamTracker {
             out.wall(),
             nodeOf(conn),
             conn == null ? null : conn.connId,
-            Facts.peerId(Reflect.callOrNull(stream, "remotePeerId")),
+            remotePeer(stream, conn),
             id.agentVersion(),
             id.protocolVersion(),
             id.listenAddrs(),
@@ -145,7 +145,7 @@ final class StreamTracker {
   void ping(Object initiator, Object future) {
     Object stream = Reflect.callOrNull(initiator, "getStream");
     ConnState conn = stream == null ? null : connectionOf(Reflect.callOrNull(stream, "getConnection"));
-    String remote = stream == null ? null : Facts.peerId(Reflect.callOrNull(stream, "remotePeerId"));
+    String remote = stream == null ? null : remotePeer(stream, conn);
     Futures.onComplete(
         future,
         (v, t) -> {
@@ -187,6 +187,15 @@ final class StreamTracker {
       connections.learnNode(connection, st);
     }
     return st;
+  }
+
+  /**
+   * The remote peer id as text: the connection's, read once when it opened, else from the stream
+   * (base58-encoding a peer id on every ping or identify would cost more than the rest of the hook).
+   */
+  private static String remotePeer(Object stream, ConnState conn) {
+    String known = conn == null ? null : conn.remotePeerId;
+    return known != null ? known : Facts.peerId(Reflect.callOrNull(stream, "remotePeerId"));
   }
 
   private static String nodeOf(ConnState conn) {
