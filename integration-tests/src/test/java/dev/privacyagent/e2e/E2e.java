@@ -18,13 +18,39 @@ final class E2e {
   static final Path JS_DIR = Path.of(System.getProperty("js.peer.dir"));
   static final Path WORK = Path.of(System.getProperty("e2e.work.dir", System.getProperty("java.io.tmpdir")));
 
-  static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-  static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+  /** The JDKs the end-to-end tests run the node on: -De2e.jdk17=/-De2e.jdk25= or found under /usr/lib/jvm. */
+  static final Path JDK17 = jdk("e2e.jdk17", 17);
+  static final Path JDK25 = jdk("e2e.jdk25", 25);
 
   private E2e() {}
 
   static Path javaOf(Path jdk) {
-    return jdk.resolve("bin").resolve("java");
+    Path java = jdk.resolve("bin").resolve("java");
+    if (!Files.isExecutable(java)) {
+      throw new AssertionError("no JDK at " + jdk + " (set -De2e.jdk17=/-De2e.jdk25= to a JDK home)");
+    }
+    return java;
+  }
+
+  /** The configured JDK home, else the running JDK when it has that feature version, else /usr/lib/jvm. */
+  private static Path jdk(String property, int feature) {
+    String configured = System.getProperty(property);
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    if (Runtime.version().feature() == feature) {
+      return Path.of(System.getProperty("java.home"));
+    }
+    Path fallback = Path.of("/usr/lib/jvm", feature == 17 ? "java-17-openjdk-amd64" : "temurin-" + feature + "-jdk-amd64");
+    try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
+      return dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")))
+          .filter(d -> d.getFileName().toString().matches("(java|jdk|temurin|openjdk)-?" + feature + "\\b.*"))
+          .sorted()
+          .findFirst()
+          .orElse(fallback);
+    } catch (IOException e) {
+      return fallback;
+    }
   }
 
   static Path currentJava() {
