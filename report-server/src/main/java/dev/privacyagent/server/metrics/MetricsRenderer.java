@@ -47,15 +47,18 @@ public final class MetricsRenderer {
 
   private record ConnKey(String dir, String transport, String security, String muxer, String ip) {}
 
+  private static ConnKey connKey(ConnectionStats c) {
+    return new ConnKey(dir(c.direction()), label(c.transport()), label(c.security()),
+        label(c.muxer()), ipVersion(c.remoteAddr()));
+  }
+
   private static void connections(PromWriter w, Snapshot s) {
     Map<ConnKey, long[]> byKey = new TreeMap<>(
         java.util.Comparator.comparing(ConnKey::toString));
     long openIn = 0;
     long openOut = 0;
     for (ConnectionStats c : s.connections().values()) {
-      ConnKey k = new ConnKey(dir(c.direction()), label(c.transport()), label(c.security()),
-          label(c.muxer()), ipVersion(c.remoteAddr()));
-      long[] counts = byKey.computeIfAbsent(k, x -> new long[2]);
+      long[] counts = byKey.computeIfAbsent(connKey(c), x -> new long[2]);
       counts[0]++;
       if (!c.open()) {
         counts[1]++;
@@ -112,9 +115,7 @@ public final class MetricsRenderer {
       if (c.open() || c.preexisting() || c.closedWallMillis() < c.openedWallMillis()) {
         continue; // an attach-time connection's real start is unknown
       }
-      ConnKey k = new ConnKey(dir(c.direction()), label(c.transport()), label(c.security()),
-          label(c.muxer()), ipVersion(c.remoteAddr()));
-      byKey.computeIfAbsent(k, x -> new java.util.ArrayList<>())
+      byKey.computeIfAbsent(connKey(c), x -> new java.util.ArrayList<>())
           .add((c.closedWallMillis() - c.openedWallMillis()) / 1000.0);
     }
     String name = "libp2p_swarm_connection_duration_seconds";
@@ -158,19 +159,16 @@ public final class MetricsRenderer {
     // go-libp2p names these libp2p_identify_protocols_count and libp2p_identify_addrs_count,
     // which promtool's lint rejects (a "_count" suffix is reserved for histograms and
     // summaries); the same quantities are exported under lint-clean names instead.
-    w.family("libp2p_privacy_identify_advertised_protocols", "gauge",
-        "Number of protocols the local node advertises in identify");
-    w.sample("libp2p_privacy_identify_advertised_protocols", protocols);
-    w.family("libp2p_privacy_identify_advertised_addresses", "gauge",
-        "Number of listen addresses the local node advertises in identify");
-    w.sample("libp2p_privacy_identify_advertised_addresses", addrs);
+    w.single("libp2p_privacy_identify_advertised_protocols", "gauge",
+        "Number of protocols the local node advertises in identify", protocols);
+    w.single("libp2p_privacy_identify_advertised_addresses", "gauge",
+        "Number of listen addresses the local node advertises in identify", addrs);
   }
 
   private static void privacy(PromWriter w, ReportView v) {
     Snapshot s = v.snapshot();
-    w.family("libp2p_privacy_risk_score", "gauge",
-        "Overall privacy risk score in [0,1] (docs/detectors.md gives the formula)");
-    w.sample("libp2p_privacy_risk_score", v.riskScore());
+    w.single("libp2p_privacy_risk_score", "gauge",
+        "Overall privacy risk score in [0,1] (docs/detectors.md gives the formula)", v.riskScore());
 
     Map<String, Integer> findings = new TreeMap<>();
     for (FindingView f : v.findings()) {
@@ -184,23 +182,21 @@ public final class MetricsRenderer {
 
     for (Map.Entry<String, Double> e : new TreeMap<>(v.anonymity()).entrySet()) {
       String name = "libp2p_privacy_anonymity_" + PromWriter.sanitize(e.getKey());
-      w.family(name, "gauge", ANONYMITY_HELP.getOrDefault(e.getKey(), "Anonymity measure " + e.getKey()));
-      w.sample(name, e.getValue());
+      w.single(name, "gauge",
+          ANONYMITY_HELP.getOrDefault(e.getKey(), "Anonymity measure " + e.getKey()), e.getValue());
     }
-    w.family("libp2p_privacy_peers", "gauge", "Distinct remote peers in the analysis window");
-    w.sample("libp2p_privacy_peers", s.peers().size());
-    w.family("libp2p_privacy_network_prefixes", "gauge",
-        "Distinct remote network prefixes (/24 IPv4, /48 IPv6) in the analysis window");
-    w.sample("libp2p_privacy_network_prefixes", s.prefixes().size());
-    w.family("libp2p_privacy_report_timestamp_seconds", "gauge",
-        "When the current report was computed (Unix time)");
-    w.sample("libp2p_privacy_report_timestamp_seconds", v.generatedWallMillis() / 1000.0);
+    w.single("libp2p_privacy_peers", "gauge", "Distinct remote peers in the analysis window",
+        s.peers().size());
+    w.single("libp2p_privacy_network_prefixes", "gauge",
+        "Distinct remote network prefixes (/24 IPv4, /48 IPv6) in the analysis window",
+        s.prefixes().size());
+    w.single("libp2p_privacy_report_timestamp_seconds", "gauge",
+        "When the current report was computed (Unix time)", v.generatedWallMillis() / 1000.0);
   }
 
   private static void collector(PromWriter w, CollectorCounters c) {
-    w.family("libp2p_privacy_collector_events_accepted_total", "counter",
-        "Events taken into the collector's aggregates");
-    w.sample("libp2p_privacy_collector_events_accepted_total", c.accepted());
+    w.single("libp2p_privacy_collector_events_accepted_total", "counter",
+        "Events taken into the collector's aggregates", c.accepted());
     w.family("libp2p_privacy_collector_dropped_total", "counter",
         "Events or state the collector dropped or evicted, by reason");
     w.sample("libp2p_privacy_collector_dropped_total", c.droppedQueueFull(), "reason", "queue_full");
@@ -212,24 +208,18 @@ public final class MetricsRenderer {
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedEvents(), "reason", "evicted_event");
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedPrefixes(),
         "reason", "evicted_prefix");
-    w.family("libp2p_privacy_collector_memory_bytes", "gauge",
-        "Estimated memory held by the collector's state");
-    w.sample("libp2p_privacy_collector_memory_bytes", c.estimatedBytes());
-    w.family("libp2p_privacy_collector_memory_cap_bytes", "gauge",
-        "Configured cap on the collector's memory (0 when unknown)");
-    w.sample("libp2p_privacy_collector_memory_cap_bytes", c.memoryCapBytes());
-    w.family("libp2p_privacy_collector_truncated_strings_total", "counter",
-        "Untrusted strings cut to their size bound on ingestion");
-    w.sample("libp2p_privacy_collector_truncated_strings_total", c.truncatedStrings());
-    w.family("libp2p_privacy_input_skipped_lines_total", "counter",
-        "Input lines skipped by lenient reading (offline analysis)");
-    w.sample("libp2p_privacy_input_skipped_lines_total", c.skippedLines());
-    w.family("libp2p_privacy_input_unknown_types_total", "counter",
-        "Input lines of an unknown event type");
-    w.sample("libp2p_privacy_input_unknown_types_total", c.unknownTypes());
-    w.family("libp2p_privacy_input_unknown_fields_total", "counter",
-        "Unknown fields seen in input lines (reported, not silently dropped)");
-    w.sample("libp2p_privacy_input_unknown_fields_total", c.unknownFields());
+    w.single("libp2p_privacy_collector_memory_bytes", "gauge",
+        "Estimated memory held by the collector's state", c.estimatedBytes());
+    w.single("libp2p_privacy_collector_memory_cap_bytes", "gauge",
+        "Configured cap on the collector's memory (0 when unknown)", c.memoryCapBytes());
+    w.single("libp2p_privacy_collector_truncated_strings_total", "counter",
+        "Untrusted strings cut to their size bound on ingestion", c.truncatedStrings());
+    w.single("libp2p_privacy_input_skipped_lines_total", "counter",
+        "Input lines skipped by lenient reading (offline analysis)", c.skippedLines());
+    w.single("libp2p_privacy_input_unknown_types_total", "counter",
+        "Input lines of an unknown event type", c.unknownTypes());
+    w.single("libp2p_privacy_input_unknown_fields_total", "counter",
+        "Unknown fields seen in input lines (reported, not silently dropped)", c.unknownFields());
   }
 
   static String dir(Direction d) {

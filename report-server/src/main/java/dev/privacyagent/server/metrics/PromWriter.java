@@ -19,6 +19,11 @@ final class PromWriter {
     return this;
   }
 
+  /** A family with one unlabelled sample. */
+  PromWriter single(String name, String type, String help, double value) {
+    return family(name, type, help).sample(name, value);
+  }
+
   /** A sample; {@code labels} alternates label names and values. */
   PromWriter sample(String name, double value, String... labels) {
     requireName(name);
