@@ -125,6 +125,7 @@ public final class OverheadHarness {
         Integer.toString(opt.get("streams")), Integer.toString(opt.get("concurrency")),
         Integer.toString(opt.get("bytes"))), err)) {
       String line = c.await("RESULT", 600).text();
+      String threads = c.await("THREADS", 60).text();
       int exit = c.waitFor(120);
       long streams = field(line, "streams");
       long nanos = field(line, "nanos");
@@ -137,6 +138,7 @@ public final class OverheadHarness {
       out.printf(Locale.ROOT, "round %d agent %-3s %8.0f streams/s (%.2f s), CPU %.1f us/stream%s%n", round,
           withAgent ? "on" : "off", rate, nanos / 1e9, cpuPerStream,
           withAgent ? "  agent " + c.agentSummary() : "");
+      out.println("  " + threads);
       return new double[] {rate, cpuPerStream};
     }
   }

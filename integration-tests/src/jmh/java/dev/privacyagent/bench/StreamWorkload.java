@@ -87,14 +87,39 @@ public final class StreamWorkload {
   private static int throughput(Host client, Connection conn, int warmup, int streams, int concurrency, int bytes)
       throws InterruptedException {
     long warmErrors = run(client, conn, warmup, concurrency, bytes);
+    java.util.Map<String, Long> threads0 = cpuByThreadGroup();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     long errors = run(client, conn, streams, concurrency, bytes);
     long nanos = System.nanoTime() - t0;
     long cpu = processCpuNanos() - cpu0;
+    java.util.Map<String, Long> threads1 = cpuByThreadGroup();
+    StringBuilder perThread = new StringBuilder("THREADS cpu ms during the measured streams:");
+    threads1.forEach((name, ns) -> {
+      long d = (ns - threads0.getOrDefault(name, 0L)) / 1_000_000;
+      if (d > 0) {
+        perThread.append(' ').append(name).append('=').append(d);
+      }
+    });
+    System.out.println(perThread);
     System.out.println("RESULT streams=" + streams + " nanos=" + nanos + " cpuNanos=" + cpu
         + " errors=" + (errors + warmErrors));
     return errors + warmErrors == 0 ? 0 : 1;
+  }
+
+  /** CPU time of the live threads, summed per name with digits folded ("libp2p-tcp#-io-#-#"). */
+  static java.util.Map<String, Long> cpuByThreadGroup() {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (ti != null) {
+        long ns = mx.getThreadCpuTime(ti.getThreadId());
+        if (ns > 0) {
+          out.merge(ti.getThreadName().replaceAll("\\d+", "#"), ns, Long::sum);
+        }
+      }
+    }
+    return out;
   }
 
   /** CPU time of the whole process (every thread: the hosts' event loops and the agent's). */
