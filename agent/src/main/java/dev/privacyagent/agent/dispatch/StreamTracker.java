@@ -102,43 +102,32 @@ final class StreamTracker {
     if (attached && !registry.streams.containsKey(stream)) {
       discoverViaStream(stream);
     }
-    if (!Identify.isMessage(message.getClass())) {
-      return;
+    if (Identify.isMessage(message.getClass())) {
+      identify(stream, message, true);
     }
-    Identify id = Identify.read(message);
-    ConnState conn = connectionOf(Reflect.callOrNull(stream, "getConnection"));
-    out.emit(
-        new IdentifySent(
-            out.seq(),
-            out.nanos(),
-            out.wall(),
-            nodeOf(conn),
-            conn == null ? null : conn.connId,
-            remotePeer(stream, conn),
-            id.agentVersion(),
-            id.protocolVersion(),
-            id.listenAddrs(),
-            id.observedAddr(),
-            id.protocols()));
   }
 
   /** {@code IdentifyRequesterChannelHandler#onMessage(Stream, Identify)}. */
   void identifyReceived(Object stream, Object message) {
+    identify(stream, message, false);
+  }
+
+  /** Both directions of identify carry the same fields; {@code sent} picks the event type. */
+  private void identify(Object stream, Object message, boolean sent) {
     Identify id = Identify.read(message);
     ConnState conn = connectionOf(Reflect.callOrNull(stream, "getConnection"));
+    long seq = out.seq();
+    long nanos = out.nanos();
+    long wall = out.wall();
+    String node = nodeOf(conn);
+    String connId = conn == null ? null : conn.connId;
+    String remote = remotePeer(stream, conn);
     out.emit(
-        new IdentifyReceived(
-            out.seq(),
-            out.nanos(),
-            out.wall(),
-            nodeOf(conn),
-            conn == null ? null : conn.connId,
-            remotePeer(stream, conn),
-            id.agentVersion(),
-            id.protocolVersion(),
-            id.listenAddrs(),
-            id.observedAddr(),
-            id.protocols()));
+        sent
+            ? new IdentifySent(seq, nanos, wall, node, connId, remote, id.agentVersion(),
+                id.protocolVersion(), id.listenAddrs(), id.observedAddr(), id.protocols())
+            : new IdentifyReceived(seq, nanos, wall, node, connId, remote, id.agentVersion(),
+                id.protocolVersion(), id.listenAddrs(), id.observedAddr(), id.protocols()));
   }
 
   /** {@code PingInitiator#ping()} exit: the future completes with the RTT in milliseconds. */
