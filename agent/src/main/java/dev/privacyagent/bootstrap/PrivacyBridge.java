@@ -183,36 +183,21 @@ public final class PrivacyBridge {
     }
   }
 
-  public static void dialExit(
-      Object transport, Object addr, Object future, Throwable thrown, int depth) {
+  /**
+   * Exit of a transport call taking an address: {@code kind} is {@link #DIAL}, {@link #LISTEN}
+   * or {@link #UNLISTEN}, the same kind its enter advice passed to {@link #enter}.
+   */
+  public static void addressExit(
+      int kind, Object transport, Object addr, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (leave(DIAL, depth) && s != null) {
+    if (leave(kind, depth) && s != null) {
       try {
-        s.dialExit(transport, addr, future, thrown);
-      } catch (Throwable t) {
-        failed(t);
-      }
-    }
-  }
-
-  public static void listenExit(
-      Object transport, Object addr, Object future, Throwable thrown, int depth) {
-    Sink s = sink;
-    if (leave(LISTEN, depth) && s != null) {
-      try {
-        s.listenExit(transport, addr, future, thrown);
-      } catch (Throwable t) {
-        failed(t);
-      }
-    }
-  }
-
-  public static void unlistenExit(
-      Object transport, Object addr, Object future, Throwable thrown, int depth) {
-    Sink s = sink;
-    if (leave(UNLISTEN, depth) && s != null) {
-      try {
-        s.unlistenExit(transport, addr, future, thrown);
+        switch (kind) {
+          case DIAL -> s.dialExit(transport, addr, future, thrown);
+          case LISTEN -> s.listenExit(transport, addr, future, thrown);
+          case UNLISTEN -> s.unlistenExit(transport, addr, future, thrown);
+          default -> throw new IllegalArgumentException("not an address call");
+        }
       } catch (Throwable t) {
         failed(t);
       }

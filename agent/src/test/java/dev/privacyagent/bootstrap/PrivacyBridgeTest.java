@@ -50,15 +50,15 @@ class PrivacyBridgeTest {
     // a wrapper transport whose dial calls a hooked delegate's dial
     int outer = PrivacyBridge.enter(PrivacyBridge.DIAL);
     int inner = PrivacyBridge.enter(PrivacyBridge.DIAL);
-    PrivacyBridge.dialExit(new Object(), "addr", null, null, inner);
-    PrivacyBridge.dialExit(new Object(), "addr", null, null, outer);
+    PrivacyBridge.addressExit(PrivacyBridge.DIAL, new Object(), "addr", null, null, inner);
+    PrivacyBridge.addressExit(PrivacyBridge.DIAL, new Object(), "addr", null, null, outer);
     assertThat(calls).containsExactly("dialExit");
     // other kinds are independent, and after the nest a plain call reports again
     int listen = PrivacyBridge.enter(PrivacyBridge.LISTEN);
-    PrivacyBridge.listenExit(new Object(), "addr", null, null, listen);
+    PrivacyBridge.addressExit(PrivacyBridge.LISTEN, new Object(), "addr", null, null, listen);
     int again = PrivacyBridge.enter(PrivacyBridge.DIAL);
     assertThat(again).isZero();
-    PrivacyBridge.dialExit(new Object(), "addr", null, null, again);
+    PrivacyBridge.addressExit(PrivacyBridge.DIAL, new Object(), "addr", null, null, again);
     assertThat(calls).containsExactly("dialExit", "listenExit", "dialExit");
     // an exit whose enter advice never ran (depth 0 by default) must not unbalance the count
     PrivacyBridge.transportClosed(new Object(), null, 0);

@@ -36,9 +36,9 @@ public final class TransportHook implements Hook {
   @Override
   public AsmVisitorWrapper advice() {
     return new AsmVisitorWrapper.Compound(
-        Advice.to(Dial.class).on(threeArg("dial")),
-        Advice.to(Listen.class).on(threeArg("listen")),
-        Advice.to(Unlisten.class)
+        addressCall(PrivacyBridge.DIAL).on(threeArg("dial")),
+        addressCall(PrivacyBridge.LISTEN).on(threeArg("listen")),
+        addressCall(PrivacyBridge.UNLISTEN)
             .on(
                 named("unlisten")
                     .and(takesArguments(1))
@@ -47,6 +47,11 @@ public final class TransportHook implements Hook {
                     .and(Matchers.concrete())),
         Advice.to(Close.class)
             .on(named("close").and(takesArguments(0)).and(returns(named(FUTURE))).and(Matchers.concrete())));
+  }
+
+  /** {@link AddressCall} with its {@link Kind} bound to {@code kind}. */
+  private static Advice addressCall(int kind) {
+    return Advice.withCustomMapping().bind(Kind.class, kind).to(AddressCall.class);
   }
 
   private static ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> threeArg(
@@ -60,54 +65,22 @@ public final class TransportHook implements Hook {
         .and(Matchers.concrete());
   }
 
-  static final class Dial {
+  /** dial, listen and unlisten: a transport method taking the address as argument 0. */
+  static final class AddressCall {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static int enter() {
-      return PrivacyBridge.enter(PrivacyBridge.DIAL);
+    static int enter(@Kind int kind) {
+      return PrivacyBridge.enter(kind);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
+        @Kind int kind,
         @Advice.This Object transport,
         @Advice.Argument(0) Object addr,
         @Advice.Return Object future,
         @Advice.Thrown Throwable thrown,
         @Advice.Enter int depth) {
-      PrivacyBridge.dialExit(transport, addr, future, thrown, depth);
-    }
-  }
-
-  static final class Listen {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static int enter() {
-      return PrivacyBridge.enter(PrivacyBridge.LISTEN);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(
-        @Advice.This Object transport,
-        @Advice.Argument(0) Object addr,
-        @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown,
-        @Advice.Enter int depth) {
-      PrivacyBridge.listenExit(transport, addr, future, thrown, depth);
-    }
-  }
-
-  static final class Unlisten {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static int enter() {
-      return PrivacyBridge.enter(PrivacyBridge.UNLISTEN);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(
-        @Advice.This Object transport,
-        @Advice.Argument(0) Object addr,
-        @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown,
-        @Advice.Enter int depth) {
-      PrivacyBridge.unlistenExit(transport, addr, future, thrown, depth);
+      PrivacyBridge.addressExit(kind, transport, addr, future, thrown, depth);
     }
   }
 

@@ -45,7 +45,10 @@ public final class UpgradeHook implements Hook {
 
   @Override
   public AsmVisitorWrapper advice() {
-    return Advice.to(security ? SecurityExit.class : MuxerExit.class).on(initChannel());
+    return Advice.withCustomMapping()
+        .bind(Kind.class, security ? PrivacyBridge.SECURITY : PrivacyBridge.MUXER)
+        .to(Upgrade.class)
+        .on(initChannel());
   }
 
   static ElementMatcher.Junction<MethodDescription> initChannel() {
@@ -57,37 +60,22 @@ public final class UpgradeHook implements Hook {
         .and(Matchers.concrete());
   }
 
-  static final class SecurityExit {
+  static final class Upgrade {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static int enter() {
-      return PrivacyBridge.enter(PrivacyBridge.SECURITY);
+    static int enter(@Kind int kind) {
+      return PrivacyBridge.enter(kind);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(
+        @Kind int kind,
         @Advice.Argument(0) Object channel,
         @Advice.Argument(1) String protocolId,
         @Advice.Return Object future,
         @Advice.Thrown Throwable thrown,
         @Advice.Enter int depth) {
-      PrivacyBridge.upgradeStarted(true, channel, protocolId, future, thrown, depth);
-    }
-  }
-
-  static final class MuxerExit {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static int enter() {
-      return PrivacyBridge.enter(PrivacyBridge.MUXER);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(
-        @Advice.Argument(0) Object channel,
-        @Advice.Argument(1) String protocolId,
-        @Advice.Return Object future,
-        @Advice.Thrown Throwable thrown,
-        @Advice.Enter int depth) {
-      PrivacyBridge.upgradeStarted(false, channel, protocolId, future, thrown, depth);
+      PrivacyBridge.upgradeStarted(
+          kind == PrivacyBridge.SECURITY, channel, protocolId, future, thrown, depth);
     }
   }
 }
