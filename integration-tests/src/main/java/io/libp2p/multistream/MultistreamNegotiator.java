@@ -1,13 +1,10 @@
 package io.libp2p.multistream;
 
+import io.libp2p.etc.HandshakeDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -15,32 +12,29 @@ import java.util.function.Predicate;
  * order until the responder echoes one; the responder answers {@code na} to what it does not
  * support and lists what it does on {@code ls}.
  *
- * <p>The result future completes on the event loop, before this handler leaves the pipeline, so a
- * dependent stage registered beforehand can add the next handlers; bytes that arrived after the
- * negotiation are then passed on to them. On failure the channel is closed.
+ * <p>The result future ({@link ProtocolNegotiationException} or the channel's error on failure)
+ * completes on the event loop, before this handler leaves the pipeline, so a dependent stage
+ * registered beforehand can add the next handlers; bytes that arrived after the negotiation are
+ * then passed on to them. On failure the channel is closed.
  */
-public final class MultistreamNegotiator extends ByteToMessageDecoder {
+public final class MultistreamNegotiator extends HandshakeDecoder<String> {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final boolean initiator;
     private final List<String> proposals;
     private final Predicate<String> supported;
     private final List<String> announced;
-    private final Duration timeout;
-    private final CompletableFuture<String> result = new CompletableFuture<>();
 
-    private boolean started;
     private boolean headerReceived;
     private int proposal;
-    private ScheduledFuture<?> timer;
 
     private MultistreamNegotiator(boolean initiator, List<String> proposals, Predicate<String> supported,
                                   List<String> announced, Duration timeout) {
+        super(timeout);
         this.initiator = initiator;
         this.proposals = proposals;
         this.supported = supported;
         this.announced = announced;
-        this.timeout = timeout;
     }
 
     /** Proposes {@code protocols} in order of preference. */
@@ -61,43 +55,29 @@ public final class MultistreamNegotiator extends ByteToMessageDecoder {
         return responder(copy::contains, copy, timeout);
     }
 
-    /** The negotiated protocol id; fails with {@link ProtocolNegotiationException} or the channel's error. */
-    public CompletableFuture<String> result() {
-        return result;
-    }
-
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive()) {
-            start(ctx);
-        }
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        start(ctx);
-        super.channelActive(ctx);
-    }
-
-    private void start(ChannelHandlerContext ctx) {
-        if (started) {
-            return;
-        }
-        started = true;
+    protected void begin(ChannelHandlerContext ctx) {
         ctx.write(MultistreamCodec.encode(ctx.alloc(), MultistreamCodec.HEADER));
         if (initiator) {
             // Pipelined with the header, as other implementations do, to save a round trip.
             ctx.write(MultistreamCodec.encode(ctx.alloc(), proposals.get(0)));
         }
         ctx.flush();
-        timer = ctx.executor().schedule(
-            () -> fail(ctx, new ProtocolNegotiationException("multistream negotiation timed out after " + timeout.toMillis() + " ms")),
-            timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected Throwable timedOut(long millis) {
+        return new ProtocolNegotiationException("multistream negotiation timed out after " + millis + " ms");
+    }
+
+    @Override
+    protected Throwable closedEarly() {
+        return new ProtocolNegotiationException("connection closed during multistream negotiation");
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (result.isDone()) {
+        if (isDone()) {
             return;
         }
         String msg;
@@ -143,48 +123,5 @@ public final class MultistreamNegotiator extends ByteToMessageDecoder {
         }
         ctx.writeAndFlush(MultistreamCodec.encode(ctx.alloc(), MultistreamCodec.NA));
         return false;
-    }
-
-    private void succeed(ChannelHandlerContext ctx, String protocol) {
-        cancelTimer();
-        result.complete(protocol);
-        // Leaving the pipeline hands any bytes already buffered behind the negotiation to the next handler.
-        if (!ctx.isRemoved()) {
-            ctx.pipeline().remove(this);
-        }
-    }
-
-    private void fail(ChannelHandlerContext ctx, Throwable cause) {
-        cancelTimer();
-        if (result.completeExceptionally(cause)) {
-            ctx.close();
-        }
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (result.isDone()) {
-            ctx.fireExceptionCaught(cause);
-            return;
-        }
-        Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        fail(ctx, root);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        fail(ctx, new ProtocolNegotiationException("connection closed during multistream negotiation"));
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    protected void handlerRemoved0(ChannelHandlerContext ctx) {
-        cancelTimer();
     }
 }
