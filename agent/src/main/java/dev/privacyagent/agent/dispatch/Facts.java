@@ -43,12 +43,23 @@ public final class Facts {
 
   private Facts() {}
 
+  private static final PeerIdTexts PEER_ID_TEXTS = new PeerIdTexts();
+
   public static String peerId(Object peerId) {
     if (peerId == null) {
       return null;
     }
-    Object s = Reflect.callOrNull(peerId, "toBase58");
-    return id(s != null ? s.toString() : peerId.toString());
+    Object raw = Reflect.callOrNull(peerId, "getBytes");
+    byte[] bytes = raw instanceof byte[] b ? b : null;
+    String text = bytes == null ? null : PEER_ID_TEXTS.get(bytes);
+    if (text == null) {
+      Object s = Reflect.callOrNull(peerId, "toBase58");
+      text = id(s != null ? s.toString() : peerId.toString());
+      if (bytes != null) {
+        PEER_ID_TEXTS.put(bytes, text);
+      }
+    }
+    return text;
   }
 
   public static String addr(Object multiaddr) {
