@@ -1,5 +1,7 @@
 package io.libp2p.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -130,6 +132,21 @@ public final class JsPeer implements AutoCloseable {
             throw new AssertionError("js peer still running after " + timeout.toSeconds() + " s; stdout: " + seen);
         }
         return process.exitValue();
+    }
+
+    /**
+     * After a {@code --dial ... --pings N --streams M} run: each ping reported an RTT, every stream
+     * echoed, and the peer exited with status 0 without reporting an error.
+     */
+    public void assertDialRunSucceeded(int pings, int streams, Duration timeout) throws InterruptedException {
+        for (int i = 0; i < pings; i++) {
+            assertThat(await("ping", timeout).get("rttMs").asDouble()).isGreaterThanOrEqualTo(0);
+        }
+        JsonNode result = await("streams", Duration.ofSeconds(60));
+        assertThat(result.get("ok").asInt()).as(result.toString()).isEqualTo(streams);
+        assertThat(result.get("failed").asInt()).isZero();
+        assertThat(waitForExit(timeout)).isZero();
+        assertThat(lines()).noneMatch(l -> l.contains("\"event\":\"error\""));
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -60,26 +59,7 @@ class JsWireInteropTest {
 
         // 100 concurrent echo streams; some larger than the 256 KiB window
         Random rnd = new Random(11);
-        List<byte[]> sent = new ArrayList<>();
-        List<CompletableFuture<byte[]>> echoes = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            byte[] data = new byte[i % 20 == 0 ? 400_000 : 8_000 + i];
-            rnd.nextBytes(data);
-            sent.add(data);
-            Echo.Collector collector = new Echo.Collector();
-            echoes.add(collector.result);
-            WireNode.openStream(c, Echo.PROTOCOL, collector).thenAccept(s -> {
-                s.writeAndFlush(Unpooled.wrappedBuffer(data));
-                s.closeWrite();
-            }).exceptionally(e -> {
-                collector.result.completeExceptionally(e);
-                return null;
-            });
-        }
-        CompletableFuture.allOf(echoes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        for (int i = 0; i < 100; i++) {
-            assertThat(echoes.get(i).get()).as("echo on stream %d", i).isEqualTo(sent.get(i));
-        }
+        Echo.assertConcurrentEchoes(c, rnd, 100, i -> i % 20 == 0 ? 400_000 : 8_000 + i, Duration.ofSeconds(60));
 
         // libp2p ping: 32 bytes echoed
         byte[] probe = new byte[32];
@@ -157,14 +137,7 @@ class JsWireInteropTest {
         JsonNode identify = js.await("identify", T);
         assertThat(identify.get("agentVersion").asText()).isEqualTo(WireProtocols.AGENT);
         assertThat(identify.get("protocols").toString()).contains(Echo.PROTOCOL, WireProtocols.PING);
-        for (int i = 0; i < 3; i++) {
-            assertThat(js.await("ping", T).get("rttMs").asDouble()).isGreaterThanOrEqualTo(0);
-        }
-        JsonNode streams = js.await("streams", Duration.ofSeconds(60));
-        assertThat(streams.get("ok").asInt()).as(streams.toString()).isEqualTo(100);
-        assertThat(streams.get("failed").asInt()).isZero();
-        assertThat(js.waitForExit(T)).isZero();
-        assertThat(js.lines()).noneMatch(l -> l.contains("\"event\":\"error\""));
+        js.assertDialRunSucceeded(3, 100, T);
     }
 
     private static int portOf(String multiaddr) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -60,25 +61,9 @@ class YamuxSessionTest {
         int port = server.listen();
         WireNode.Connection c = client.dial(port, server.identity().peerId()).get(10, TimeUnit.SECONDS);
 
-        Random rnd = new Random(7);
-        List<byte[]> sent = new ArrayList<>();
-        List<CompletableFuture<byte[]>> echoes = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            // every tenth stream is larger than the 256 KiB window, so window updates must flow
-            byte[] data = new byte[i % 10 == 0 ? 600_000 : 20_000 + i];
-            rnd.nextBytes(data);
-            sent.add(data);
-            Echo.Collector collector = new Echo.Collector();
-            echoes.add(collector.result);
-            WireNode.openStream(c, Echo.PROTOCOL, collector).thenAccept(s -> {
-                s.writeAndFlush(Unpooled.wrappedBuffer(data));
-                s.closeWrite();
-            });
-        }
-        CompletableFuture.allOf(echoes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        for (int i = 0; i < 100; i++) {
-            assertThat(echoes.get(i).get()).as("stream %d", i).isEqualTo(sent.get(i));
-        }
+        // every tenth stream is larger than the 256 KiB window, so window updates must flow
+        Echo.assertConcurrentEchoes(c, new Random(7), 100, i -> i % 10 == 0 ? 600_000 : 20_000 + i,
+                Duration.ofSeconds(30));
         // both sides half-closed, so every stream is gone on both ends
         awaitTrue(() -> c.yamux().openStreamCount() == 0);
         assertThat(c.channel().isActive()).isTrue();
