@@ -21,7 +21,8 @@ import io.libp2p.security.noise.NoiseXXSecureChannel;
 import io.libp2p.security.plaintext.PlaintextInsecureChannel;
 import io.libp2p.transport.tcp.TcpTransport;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -277,14 +278,22 @@ final class SampleNetwork implements AutoCloseable {
         return x;
     }
 
-    /** A dead address (a port that was just free) and a live address with the wrong peer id. */
+    /**
+     * A dead address and a live address with the wrong peer id. The dead port stays bound by a
+     * socket that never listens until the dial has failed, so no other process (nor the dial
+     * itself, by a TCP self-connect) can make it live: the dial is refused every time.
+     */
     void badDials(Node from, Node target) throws Exception {
-        int deadPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            deadPort = s.getLocalPort();
+        try (Socket reserved = new Socket()) {
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Multiaddr dead = new Multiaddr("/ip4/127.0.0.1/tcp/" + reserved.getLocalPort()).withP2P(PeerId.fromPubKey(
+                    io.libp2p.core.crypto.KeyKt.generateKeyPair(crypto.pb.Crypto.KeyType.Ed25519).getSecond()));
+            try {
+                dial(from, dead, "dead-address").join();
+            } catch (CompletionException expected) {
+                // reported by dial() as a dial-failed line
+            }
         }
-        dial(from, new Multiaddr("/ip4/127.0.0.1/tcp/" + deadPort).withP2P(PeerId.fromPubKey(
-                io.libp2p.core.crypto.KeyKt.generateKeyPair(crypto.pb.Crypto.KeyType.Ed25519).getSecond())), "dead-address");
         Multiaddr wrong = target.host().listenAddresses().get(0)
                 .withP2P(PeerId.fromPubKey(io.libp2p.core.crypto.KeyKt.generateKeyPair(crypto.pb.Crypto.KeyType.Ed25519).getSecond()));
         dial(from, wrong, "wrong-peer-id");

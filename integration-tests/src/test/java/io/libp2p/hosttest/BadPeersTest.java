@@ -165,14 +165,14 @@ class BadPeersTest {
         try (TestHosts hosts = new TestHosts()) {
             Host noise = hosts.start(TestHosts.noiseBuilder());
             Host plain = hosts.start(TestHosts.plaintextBuilder());
-            int deadPort;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                deadPort = s.getLocalPort();
+            // bound but never listening: refused every time, and no one else can take the port meanwhile
+            try (java.net.Socket reserved = new java.net.Socket()) {
+                reserved.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                CompletableFuture<Connection> dead = noise.getNetwork().connect(
+                        new Multiaddr("/ip4/127.0.0.1/tcp/" + reserved.getLocalPort()).withP2P(plain.getPeerId()));
+                assertThatThrownBy(() -> dead.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(java.net.ConnectException.class);
             }
-            CompletableFuture<Connection> dead = noise.getNetwork().connect(
-                    new Multiaddr("/ip4/127.0.0.1/tcp/" + deadPort).withP2P(plain.getPeerId()));
-            assertThatThrownBy(() -> dead.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(java.net.ConnectException.class);
             CompletableFuture<Connection> mismatch = noise.getNetwork().connect(TestHosts.dialAddr(plain));
             assertThatThrownBy(() -> mismatch.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(ProtocolNegotiationException.class).hasMessageContaining("/noise");
