@@ -1,45 +1,15 @@
 package dev.privacyagent.agent.dispatch;
 
 import dev.privacyagent.analyzer.codec.Bounds;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns jvm-libp2p values (PeerId, Multiaddr, protobuf ByteString) into bounded strings at once, so
  * that no application object outlives the call that handed it to the agent.
  */
 public final class Facts {
-
-  /** Multiaddr.deserialize(byte[]) of the jvm-libp2p that the class of the key belongs to. */
-  private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Optional<MethodHandle>>
-      DESERIALIZE = new java.util.concurrent.ConcurrentHashMap<>(16);
-
-  private static Optional<MethodHandle> deserializer(Class<?> type) {
-    Optional<MethodHandle> mh = DESERIALIZE.get(type);
-    if (mh == null) {
-      mh = lookupDeserializer(type);
-      DESERIALIZE.putIfAbsent(type, mh);
-    }
-    return mh;
-  }
-
-  private static Optional<MethodHandle> lookupDeserializer(Class<?> type) {
-    try {
-      Class<?> ma =
-          Class.forName("io.libp2p.core.multiformats.Multiaddr", false, type.getClassLoader());
-      MethodHandle mh =
-          MethodHandles.publicLookup()
-              .findStatic(ma, "deserialize", MethodType.methodType(ma, byte[].class));
-      return Optional.of(mh.asType(MethodType.methodType(Object.class, byte[].class)));
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return Optional.empty();
-    }
-  }
 
   private Facts() {}
 
@@ -105,10 +75,11 @@ public final class Facts {
   }
 
   /**
-   * A binary multiaddr from an identify message as text, decoded by the application's own
-   * jvm-libp2p; a peer may send anything, so undecodable bytes become {@code 0x<hex>}.
+   * A binary multiaddr from an identify message (a protobuf ByteString) as text, decoded by the
+   * agent ({@link BinaryMultiaddr}); a peer may send anything, so undecodable bytes become
+   * {@code 0x<hex>}.
    */
-  public static String binaryAddr(Object context, Object byteString) {
+  public static String binaryAddr(Object byteString) {
     if (byteString == null) {
       return null;
     }
@@ -116,14 +87,11 @@ public final class Facts {
     if (!(raw instanceof byte[] bytes) || bytes.length == 0) {
       return null;
     }
-    Optional<MethodHandle> mh = deserializer(context.getClass());
-    if (mh.isPresent()) {
-      try {
-        return addr(mh.get().invokeExact(bytes));
-      } catch (Throwable ignored) {
-        // falls through to hex: the peer sent an address its own library cannot parse
-      }
+    String text = BinaryMultiaddr.toText(bytes);
+    if (text != null) {
+      return addr(text);
     }
+    // hex: the peer sent an address of a protocol we do not know, or a malformed one
     int n = Math.min(bytes.length, Bounds.MAX_ADDR_CHARS / 2 - 2);
     return addr("0x" + HexFormat.of().formatHex(bytes, 0, n));
   }

@@ -37,7 +37,7 @@ record Identify(
         if (listen.size() >= Bounds.MAX_LIST_ENTRIES) {
           break;
         }
-        String a = Facts.binaryAddr(msg, b);
+        String a = Facts.binaryAddr(b);
         if (a != null) {
           listen.add(a);
         }
@@ -58,7 +58,7 @@ record Identify(
         string(msg, "getAgentVersion"),
         string(msg, "getProtocolVersion"),
         listen,
-        Facts.binaryAddr(msg, Reflect.callOrNull(msg, "getObservedAddr")),
+        Facts.binaryAddr(Reflect.callOrNull(msg, "getObservedAddr")),
         protocols);
   }
 

@@ -142,7 +142,8 @@ class DispatcherTest {
     var msg =
         new IdentifyOuterClass.Identify(
             "js-libp2p/3.3.11 " + huge,
-            List.of(new IdentifyOuterClass.Bytes(new byte[] {4, 10, 0, 0, 1})),
+            List.of(new IdentifyOuterClass.Bytes(new byte[] {4, 10, 0, 0, 1}),
+                new IdentifyOuterClass.Bytes(new byte[] {(byte) 0xff, 0x7f, 1})),
             List.of("/ipfs/id/1.0.0", "/ipfs/ping/1.0.0"));
     d.identifyReceived(s, msg);
     d.streamWrite(s, msg);
@@ -151,9 +152,9 @@ class DispatcherTest {
     assertThat(r.remotePeerId()).isEqualTo("12D3KooWRemote");
     assertThat(r.agentVersion()).startsWith("js-libp2p/3.3.11").hasSizeLessThanOrEqualTo(256);
     assertThat(r.protocols()).containsExactly("/ipfs/id/1.0.0", "/ipfs/ping/1.0.0");
-    // no jvm-libp2p here to decode the bytes: shown as hex, never dropped
-    assertThat(r.listenAddrs()).containsExactly("0x040a000001");
-    assertThat(r.observedAddr()).isEqualTo("0x047f000001");
+    // decoded by the agent itself; an unknown protocol code is shown as hex, never dropped
+    assertThat(r.listenAddrs()).containsExactly("/ip4/10.0.0.1", "0xff7f01");
+    assertThat(r.observedAddr()).isEqualTo("/ip4/127.0.0.1");
     assertThat(r.protocolVersion()).isEqualTo("ipfs/0.1.0");
     assertThat(of(IdentifySent.class)).singleElement()
         .satisfies(x -> assertThat(x.connId()).isEqualTo(r.connId()));
