@@ -1,5 +1,7 @@
 package dev.privacyagent.agent.dispatch;
 
+import dev.privacyagent.analyzer.event.IdentifyReceived;
+import dev.privacyagent.analyzer.event.IdentifySent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +40,66 @@ public final class WarmUp {
     s.close.complete(null);
     conn.close.complete(null);
     d.discovered(network);
+    identify();
     d.stop();
+  }
+
+  /**
+   * Identify messages are recognised by class name, which a stand-in cannot carry, so their reader,
+   * the agent's multiaddr decoder (every value kind, and the hex fallback) and the event records
+   * are run directly.
+   */
+  private static void identify() {
+    Identify id = Identify.read(new IdentifyMessage());
+    new IdentifySent(0, 0, 0, null, null, null, id.agentVersion(), id.protocolVersion(),
+        id.listenAddrs(), id.observedAddr(), id.protocols());
+    new IdentifyReceived(0, 0, 0, null, null, null, id.agentVersion(), id.protocolVersion(),
+        id.listenAddrs(), id.observedAddr(), id.protocols());
+  }
+
+  private static byte[] hex(String h) {
+    return java.util.HexFormat.of().parseHex(h);
+  }
+
+  /** Stands for protobuf's ByteString. */
+  public static final class Bytes {
+    private final byte[] b;
+
+    Bytes(byte[] b) {
+      this.b = b;
+    }
+
+    public byte[] toByteArray() {
+      return b.clone();
+    }
+  }
+
+  /** Stands for identify.pb.IdentifyOuterClass$Identify. */
+  public static final class IdentifyMessage {
+    public String getAgentVersion() {
+      return "warm-up";
+    }
+
+    public String getProtocolVersion() {
+      return "warm-up";
+    }
+
+    public List<Bytes> getListenAddrsList() {
+      return List.of(
+          // /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW...
+          new Bytes(hex("047f000001060fa1a50326002408011220" + "11".repeat(32))),
+          // /ip6/::1/udp/4001/quic-v1/certhash/u.../dns4/a
+          new Bytes(hex("2900000000000000000000000000000001" + "91020fa1cd03" + "d2030201ff" + "360161")),
+          new Bytes(hex("ff7f01")));
+    }
+
+    public Bytes getObservedAddr() {
+      return new Bytes(hex("047f000001060fa1"));
+    }
+
+    public List<String> getProtocolsList() {
+      return List.of("/warm-up/1.0.0");
+    }
   }
 
   public static final class Peer {
@@ -50,6 +111,10 @@ public final class WarmUp {
 
     public String toBase58() {
       return id;
+    }
+
+    public byte[] getBytes() {
+      return id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
