@@ -195,6 +195,9 @@ public class TcpTransport implements NettyTransport {
         InetSocketAddress remote = fromMultiaddr(addr);
         PeerId expected = addr.getPeerId();
         CompletableFuture<Connection> result = new CompletableFuture<>();
+        // A refused connect closes the channel too, and the close may be seen first: a failed
+        // upgrade waits for the connect outcome so that the dial fails with the connect's cause.
+        CompletableFuture<Throwable> connectFailure = new CompletableFuture<>();
         Bootstrap b = new Bootstrap()
                 .group(workerGroup)
                 .channel(NioSocketChannel.class)
@@ -211,7 +214,7 @@ public class TcpTransport implements NettyTransport {
                         preHandler.visit(conn);
                         upgrade(conn, ch, connHandler).whenComplete((c, t) -> {
                             if (t != null) {
-                                result.completeExceptionally(t);
+                                connectFailure.thenAccept(cause -> result.completeExceptionally(cause != null ? cause : t));
                             } else {
                                 result.complete(c);
                             }
@@ -219,6 +222,7 @@ public class TcpTransport implements NettyTransport {
                     }
                 });
         b.connect(remote).addListener(f -> {
+            connectFailure.complete(f.isSuccess() ? null : f.cause());
             if (!f.isSuccess()) {
                 result.completeExceptionally(f.cause());
             }
