@@ -33,20 +33,6 @@ public record CollectorCounters(
     long memoryCapBytes,
     long evictedPrefixes) {
 
-  /** The original eight counters; the later ones are zero. */
-  public CollectorCounters(
-      long accepted,
-      long droppedQueueFull,
-      long evictedConnections,
-      long evictedPeers,
-      long evictedEvents,
-      long truncatedStrings,
-      long skippedLines,
-      long unknownTypes) {
-    this(accepted, droppedQueueFull, evictedConnections, evictedPeers, evictedEvents,
-        truncatedStrings, skippedLines, unknownTypes, 0, 0, 0, 0, 0);
-  }
-
   public long totalDropped() {
     return droppedQueueFull + evictedConnections + evictedPeers + evictedStreams + evictedPrefixes;
   }

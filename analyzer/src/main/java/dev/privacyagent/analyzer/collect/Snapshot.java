@@ -41,23 +41,6 @@ public record Snapshot(
     long windowMillis,
     List<String> notes) {
 
-  /** A whole-run snapshot without notes (the original components). */
-  public Snapshot(
-      long takenWallMillis,
-      long firstWallMillis,
-      long lastWallMillis,
-      List<String> localNodes,
-      Map<String, ConnectionStats> connections,
-      Map<String, PeerStats> peers,
-      Map<String, Long> protocols,
-      Map<String, PrefixStats> prefixes,
-      Map<String, IdentifySent> disclosed,
-      List<Event> recentEvents,
-      CollectorCounters counters) {
-    this(takenWallMillis, firstWallMillis, lastWallMillis, localNodes, connections, peers,
-        protocols, prefixes, disclosed, recentEvents, counters, 0, List.of());
-  }
-
   public Snapshot {
     notes = List.copyOf(notes);
     localNodes = List.copyOf(localNodes);
