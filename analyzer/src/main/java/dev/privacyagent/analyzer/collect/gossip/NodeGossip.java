@@ -446,9 +446,7 @@ final class NodeGossip {
           period = t.periods.get(i).covers(e.wallMillis()) ? t.periods.get(i) : null;
         }
       }
-      own.add(new OwnPublish(e.wallMillis(), e.topic(), e.messageId(), e.size(), e.recipients(),
-          e.recipientPeers(), e.mode(), e.idontwantBefore(), e.meshPeers(), e.topicPeers(), e.errorClass(),
-          period == null ? 0 : period.fromWall(), period == null ? 0 : period.toWall()));
+      own.add(new OwnPublish(e, period == null ? 0 : period.fromWall(), period == null ? 0 : period.toWall()));
     }
     return new GossipView(node, router, local, traffic, peerViews, own, buckets.view(), buckets.millis(),
         new GossipCounters(droppedTopics, evictedPeers, evictedPublishes, droppedPeerTopics, messageEvents,
