@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Write deterministic synthetic libp2p events (JSON Lines, docs/events.md) with known privacy problems.",
       "Scenarios: timing, anonymity, fingerprint, leakage (each a known problem); clean (nothing of medium "
-          + "severity or above); all (clean traffic plus every problem). The same scenario, peers and seed "
+          + "severity or above); all (clean traffic plus every problem); gossip (an Ethereum-like gossip "
+          + "network seen by a leaky, a careful and a flood-publishing node). The same scenario, peers and seed "
           + "give the same bytes.",
       "Example: privacy-agent simulate --scenario all | privacy-agent analyze - --format html -o report.html"
     },
@@ -40,7 +41,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "NAME",
-      description = "timing, anonymity, fingerprint, leakage, clean or all")
+      description = "timing, anonymity, fingerprint, leakage, clean, all or gossip")
   String scenario;
 
   @Option(names = "--peers", paramLabel = "N", defaultValue = "" + TrafficSimulator.DEFAULT_PEERS,
