@@ -1,5 +1,8 @@
 package dev.privacyagent.agent.cli;
 
+import dev.privacyagent.agent.cli.progress.ProgressMeter;
+import dev.privacyagent.agent.cli.progress.ProgressMode;
+import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.CollectorConfig;
 import dev.privacyagent.analyzer.collect.MetadataCollector;
@@ -92,6 +95,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "for --serve: require T on every request (Authorization: Bearer T, or open /?token=T once)")
   String token;
 
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "progress on standard error: auto (a bar on a terminal, else a line every --progress-every),"
+          + " bar, lines or off (default: ${DEFAULT-VALUE})")
+  ProgressMode progress;
+
+  @Option(names = "--progress-every", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
+      description = "interval of the plain progress lines (default: ${DEFAULT-VALUE})")
+  Duration progressEvery;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -152,7 +164,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     CollectorConfig config = CollectorConfig.defaults().withWindow(window == null ? Duration.ZERO : window);
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
-      long events = inputs.copyTo(collector::ingest, err);
+      long events;
+      try (ProgressMeter meter = ProgressMeter.start("analyze", ProgressText.Unit.BYTES, inputs::bytesRead,
+          inputs.totalBytes(), progress, err, progressEvery)) {
+        events = inputs.copyTo(collector::ingest);
+      }
       ReadStats stats = inputs.stats();
       collector.recordInput(stats);
       err.printf(Locale.ROOT, "[analyze] read %,d events from %,d line(s) of %d input(s)%s%n",

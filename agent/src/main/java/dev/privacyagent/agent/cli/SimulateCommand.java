@@ -1,5 +1,8 @@
 package dev.privacyagent.agent.cli;
 
+import dev.privacyagent.agent.cli.progress.ProgressMeter;
+import dev.privacyagent.agent.cli.progress.ProgressMode;
+import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.EventWriter;
 import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.simulate.Scenario;
@@ -9,7 +12,10 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +58,18 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "write to FILE instead of standard output; gzip when FILE ends in .gz")
   Path out;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "progress on standard error: auto (a bar on a terminal, else a line every --progress-every),"
+          + " bar, lines or off (default: ${DEFAULT-VALUE})")
+  ProgressMode progress;
+
+  @Option(names = "--progress-every", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
+      description = "interval of the plain progress lines (default: ${DEFAULT-VALUE})")
+  Duration progressEvery;
 
   @Override
   public Integer call() {
@@ -68,13 +84,12 @@ public final class SimulateCommand implements Callable<Integer> {
           "--peers must be between 1 and " + TrafficSimulator.MAX_PEERS + ", got " + peers);
     }
     List<Event> events = new TrafficSimulator(seed, peers).generate(s);
+    PrintWriter err = spec.commandLine().getErr();
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();
       try {
         EventWriter w = new EventWriter(stdout);
-        for (Event e : events) {
-          w.write(e);
-        }
+        writeAll(events, w, err);
         w.flush();
       } catch (IOException e) {
         throw new CliException(ExitCodes.OUTPUT, "cannot write events: " + e.getMessage());
@@ -87,17 +102,27 @@ public final class SimulateCommand implements Callable<Integer> {
     if (Files.isDirectory(out)) {
       throw new CliException(ExitCodes.OUTPUT, "cannot write '" + out + "': it is a directory");
     }
-    try (OutputStream os = Files.newOutputStream(out); EventWriter w = new EventWriter(os)) {
-      for (Event e : events) {
-        w.write(e);
-      }
+    boolean gzip = out.getFileName().toString().endsWith(".gz");
+    try (OutputStream os = gzip ? new GZIPOutputStream(Files.newOutputStream(out), 1 << 16) : Files.newOutputStream(out);
+        EventWriter w = new EventWriter(os)) {
+      writeAll(events, w, err);
     } catch (IOException e) {
       throw new CliException(ExitCodes.OUTPUT, "cannot write '" + out + "': " + AnalyzeCommand.describe(e));
     }
-    PrintWriter err = spec.commandLine().getErr();
-    err.printf("[simulate] %,d events of scenario %s (peers %d, seed %d) written to %s%n",
-        events.size(), s.cliName(), peers, seed, out);
+    err.printf("[simulate] %,d events of scenario %s (peers %d, seed %d) written to %s%s%n",
+        events.size(), s.cliName(), peers, seed, out, gzip ? " (gzip)" : "");
     err.flush();
     return ExitCodes.OK;
+  }
+
+  private void writeAll(List<Event> events, EventWriter w, PrintWriter err) throws IOException {
+    AtomicLong written = new AtomicLong();
+    try (ProgressMeter meter = ProgressMeter.start("simulate", ProgressText.Unit.EVENTS, written::get, events.size(),
+        progress, err, progressEvery)) {
+      for (Event e : events) {
+        w.write(e);
+        written.lazySet(written.get() + 1);
+      }
+    }
   }
 }
