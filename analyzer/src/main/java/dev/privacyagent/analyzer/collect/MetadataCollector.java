@@ -6,6 +6,7 @@ import dev.privacyagent.analyzer.event.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,6 +52,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   private volatile boolean running;
   private Thread drainer;
+  private volatile LongSupplier eventsFileLost = () -> 0;
 
   public MetadataCollector() {
     this(CollectorConfig.defaults());
@@ -110,6 +112,14 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Where the events the agent failed to write to its events file are counted: snapshots report
+   * them with the collector's own losses, so that the report and /metrics show every lost event.
+   */
+  public void countEventsFileLosses(LongSupplier lost) {
+    this.eventsFileLost = lost;
   }
 
   /** Starts the daemon drain thread; idempotent. */
@@ -247,7 +257,9 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
             state.evictedStreams,
             state.bytes + ringFill * EVENT_SLOT_BYTES,
             config.memoryCapBytes(),
-            state.evictedPrefixes);
+            state.evictedPrefixes,
+            eventsFileLost.getAsLong(),
+            state.untrackedConnections);
     return new Snapshot(
         System.currentTimeMillis(),
         view.events == 0 ? 0 : view.firstWall,
