@@ -2,7 +2,9 @@ package dev.privacyagent.analyzer.collect;
 
 import dev.privacyagent.analyzer.codec.EventBounder;
 import dev.privacyagent.analyzer.codec.ReadStats;
+import dev.privacyagent.analyzer.collect.gossip.GossipAggregates;
 import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.event.GossipEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,6 +39,9 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   private static final int BATCH = 4096;
 
+  /** The gossip aggregates get 1/GOSSIP_SHARE of the memory left after the ring. */
+  private static final int GOSSIP_SHARE = 8;
+
   private final CollectorConfig config;
   private final MpscQueue<Event> queue;
   private final LongAdder droppedQueueFull = new LongAdder();
@@ -44,6 +49,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   // guarded by lock
   private final Aggregates state;
+  private final GossipAggregates gossip;
   private final Event[] ring;
   private long ringWritten;
   private int ringPos;
@@ -64,7 +70,9 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     long ringBudget = config.memoryCapBytes() / 4;
     int ringCap = (int) Math.max(16, Math.min(config.ringCapacity(), ringBudget / EVENT_SLOT_BYTES));
     this.ring = new Event[ringCap];
-    this.state = new Aggregates(config.memoryCapBytes() - ringCap * EVENT_SLOT_BYTES, null);
+    long rest = config.memoryCapBytes() - ringCap * EVENT_SLOT_BYTES;
+    this.gossip = new GossipAggregates(rest / GOSSIP_SHARE);
+    this.state = new Aggregates(rest - rest / GOSSIP_SHARE, null);
   }
 
   public CollectorConfig config() {
@@ -197,6 +205,12 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
   private void fold(Event raw) {
     Event e = bounder.apply(raw);
     state.fold(e);
+    if (e instanceof GossipEvent g) {
+      // gossip has its own bounded aggregates; at thousands of messages a second it would
+      // otherwise push every connection event out of the ring that timing analysis reads
+      gossip.fold(g);
+      return;
+    }
     ring[ringPos] = e;
     if (++ringPos == ring.length) {
       ringPos = 0;
@@ -255,7 +269,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
             input.unknownTypeLines(),
             input.unknownFields(),
             state.evictedStreams,
-            state.bytes + ringFill * EVENT_SLOT_BYTES,
+            state.bytes + gossip.bytes() + ringFill * EVENT_SLOT_BYTES,
             config.memoryCapBytes(),
             state.evictedPrefixes,
             eventsFileLost.getAsLong(),
@@ -273,7 +287,8 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
         recent,
         counters,
         windowMillis,
-        notes);
+        notes,
+        gossip.views());
   }
 
   private List<Event> recentEvents() {
