@@ -1,7 +1,7 @@
 package dev.privacyagent.agent.cli;
 
 import dev.privacyagent.agent.cli.progress.ProgressMeter;
-import dev.privacyagent.agent.cli.progress.ProgressMode;
+import dev.privacyagent.agent.cli.progress.ProgressOptions;
 import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.CollectorConfig;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -95,14 +96,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "for --serve: require T on every request (Authorization: Bearer T, or open /?token=T once)")
   String token;
 
-  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-      description = "progress on standard error: auto (a bar on a terminal, else a line every --progress-every),"
-          + " bar, lines or off (default: ${DEFAULT-VALUE})")
-  ProgressMode progress;
-
-  @Option(names = "--progress-every", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
-      description = "interval of the plain progress lines (default: ${DEFAULT-VALUE})")
-  Duration progressEvery;
+  @Mixin ProgressOptions progress;
 
   @Override
   public Integer call() {
@@ -165,8 +159,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
       long events;
-      try (ProgressMeter meter = ProgressMeter.start("analyze", ProgressText.Unit.BYTES, inputs::bytesRead,
-          inputs.totalBytes(), progress, err, progressEvery)) {
+      try (ProgressMeter meter = progress.start("analyze", ProgressText.Unit.BYTES, inputs::bytesRead,
+          inputs.totalBytes(), TerminalSafeWriter.unescaped(err))) {
         events = inputs.copyTo(collector::ingest);
       }
       ReadStats stats = inputs.stats();

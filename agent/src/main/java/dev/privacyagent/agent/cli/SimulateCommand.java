@@ -1,7 +1,7 @@
 package dev.privacyagent.agent.cli;
 
 import dev.privacyagent.agent.cli.progress.ProgressMeter;
-import dev.privacyagent.agent.cli.progress.ProgressMode;
+import dev.privacyagent.agent.cli.progress.ProgressOptions;
 import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.EventWriter;
 import dev.privacyagent.analyzer.event.Event;
@@ -12,12 +12,12 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,14 +62,7 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "write to FILE instead of standard output; gzip when FILE ends in .gz")
   Path out;
 
-  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-      description = "progress on standard error: auto (a bar on a terminal, else a line every --progress-every),"
-          + " bar, lines or off (default: ${DEFAULT-VALUE})")
-  ProgressMode progress;
-
-  @Option(names = "--progress-every", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
-      description = "interval of the plain progress lines (default: ${DEFAULT-VALUE})")
-  Duration progressEvery;
+  @Mixin ProgressOptions progress;
 
   @Override
   public Integer call() {
@@ -117,8 +110,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private void writeAll(List<Event> events, EventWriter w, PrintWriter err) throws IOException {
     AtomicLong written = new AtomicLong();
-    try (ProgressMeter meter = ProgressMeter.start("simulate", ProgressText.Unit.EVENTS, written::get, events.size(),
-        progress, err, progressEvery)) {
+    try (ProgressMeter meter = progress.start("simulate", ProgressText.Unit.EVENTS, written::get, events.size(),
+        TerminalSafeWriter.unescaped(err))) {
       for (Event e : events) {
         w.write(e);
         written.lazySet(written.get() + 1);
