@@ -1,5 +1,9 @@
 package dev.privacyagent.agent.dispatch;
 
+import dev.privacyagent.agent.dispatch.gossip.GossipDispatcher;
+import dev.privacyagent.agent.dispatch.gossip.GossipEvents;
+import dev.privacyagent.agent.dispatch.gossip.GossipOut;
+import dev.privacyagent.agent.dispatch.gossip.ThrowingGossipOut;
 import dev.privacyagent.analyzer.collect.EventSink;
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +22,7 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   private final DialTracker dials;
   private final ListenTracker listens;
   private final Handoff handoff;
+  private final GossipDispatcher gossip;
 
   /**
    * @param attached true after a dynamic attach: unknown hosts and connections are then
@@ -25,15 +30,37 @@ public final class Dispatcher implements PrivacyBridge.Sink {
    */
   public Dispatcher(
       EventSink downstream, ScheduledExecutorService worker, Failures failures, boolean attached) {
+    this(downstream, worker, failures, attached, false);
+  }
+
+  /**
+   * @param gossipFaults fault injection: every gossip fact throws inside the agent once read, so
+   *     that the paths from the router's listener and hooks prove they contain it
+   */
+  public Dispatcher(
+      EventSink downstream,
+      ScheduledExecutorService worker,
+      Failures failures,
+      boolean attached,
+      boolean gossipFaults) {
     this.failures = failures;
     Registry registry = new Registry();
-    this.out = new Emitter(new Clock(), downstream);
+    Clock clock = new Clock();
+    this.out = new Emitter(clock, downstream);
     this.connections = new ConnectionTracker(registry, out, failures);
     this.listens = new ListenTracker(registry, out, failures);
     this.handoff = new Handoff(worker, failures);
     this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures);
     this.streams = new StreamTracker(registry, out, failures, connections, handoff, attached);
     this.dials = new DialTracker(registry, out, failures);
+    GossipOut gossipOut = gossipFaults ? ThrowingGossipOut.create() : new GossipEvents(clock, downstream);
+    this.gossip =
+        new GossipDispatcher(gossipOut, handoff, failures, attached, streams::nodeOfStream, registry::soleNode);
+  }
+
+  /** The gossip half, for {@code GossipBridge}. */
+  public GossipDispatcher gossip() {
+    return gossip;
   }
 
   /** Stops the periodic hand-off drain (a dispatcher that is no longer installed). */
