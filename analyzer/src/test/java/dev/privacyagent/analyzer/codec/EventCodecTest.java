@@ -136,7 +136,7 @@ class EventCodecTest {
     assertThat(s.lines()).isEqualTo(4 + 2L * SampleEvents.all().size());
     assertThat(s.problems()).hasSize(4);
     assertThat(s.problems().get(0)).startsWith("in.jsonl:1: invalid JSON");
-    assertThat(s.problems().get(1)).isEqualTo("in.jsonl:16: missing \"type\"");
+    assertThat(s.problems().get(1)).isEqualTo("in.jsonl:" + (2 + SampleEvents.all().size()) + ": missing \"type\"");
     assertThat(s.notes()).contains("4 bad line(s) skipped (lenient mode)");
   }
 
