@@ -21,6 +21,16 @@ public final class GossipBridge {
   /** Per thread: [0] publish nesting depth, [1] peers the message went to, [2] IDONTWANT sends. */
   private static final ThreadLocal<int[]> PUBLISH = ThreadLocal.withInitial(() -> new int[3]);
 
+  /** Recipients listed per publish; the count goes on beyond it. */
+  public static final int MAX_RECIPIENTS = 64;
+
+  /**
+   * Per thread: the peer handlers of the publish in progress, handed to the sink at its end and
+   * cleared right after, so that the bridge keeps no peer beyond the publish.
+   */
+  private static final ThreadLocal<Object[]> RECIPIENTS =
+      ThreadLocal.withInitial(() -> new Object[MAX_RECIPIENTS]);
+
   private GossipBridge() {}
 
   /** Installed by the agent that owns {@link PrivacyBridge}, right after it won the install. */
@@ -135,34 +145,44 @@ public final class GossipBridge {
   }
 
   /** {@code submitPublishMessage}: counted only inside {@code broadcastOutbound}. */
-  public static void submitted() {
+  public static void submitted(Object peerHandler) {
     int[] p = PUBLISH.get();
     if (p[0] > 0) {
+      if (p[1] < MAX_RECIPIENTS) {
+        RECIPIENTS.get()[p[1]] = peerHandler;
+      }
       p[1]++;
     }
   }
 
-  public static void publishExit(Object router, Object message, Throwable thrown, int depth) {
+  public static void publishExit(
+      Object router, Object message, Object future, Throwable thrown, int depth) {
     int[] p = PUBLISH.get();
     if (p[0] > 0) {
       p[0]--;
     }
+    if (depth != 0) {
+      return;
+    }
+    Object[] recipients = RECIPIENTS.get();
     Sink s = sink;
-    if (depth == 0 && s != null && thrown == null) {
-      try {
-        s.published(router, message, p[1], p[2]);
-      } catch (Throwable t) {
-        failed(t);
+    try {
+      if (s != null && thrown == null) {
+        s.published(router, message, future, recipients, p[1], p[2]);
       }
+    } catch (Throwable t) {
+      failed(t);
+    } finally {
+      java.util.Arrays.fill(recipients, 0, Math.min(p[1], MAX_RECIPIENTS), null);
     }
   }
 
   /** Exit of the public {@code publish(PubsubMessage)}, on the caller's thread. */
-  public static void publishCalled(Object router, Object future) {
+  public static void publishCalled(Object router, Object message, Object future) {
     Sink s = sink;
     if (s != null) {
       try {
-        s.publishCalled(router, future);
+        s.publishCalled(router, message, future);
       } catch (Throwable t) {
         failed(t);
       }
@@ -200,10 +220,15 @@ public final class GossipBridge {
      */
     boolean outbound(Object router, Object peerHandler, Object rpc);
 
-    /** Our node published {@code message} to {@code peers} peers, after {@code idontwants} IDONTWANT sends. */
-    void published(Object router, Object message, int peers, int idontwants);
+    /**
+     * Our node published {@code message} to {@code peers} peers (the first of them in
+     * {@code recipients}, valid during the call only), after {@code idontwants} IDONTWANT sends;
+     * {@code future} is what {@code broadcastOutbound} returned (failed without peers).
+     */
+    void published(
+        Object router, Object message, Object future, Object[] recipients, int peers, int idontwants);
 
     /** The public publish call returned {@code future} (fails on a duplicate or without peers). */
-    void publishCalled(Object router, Object future);
+    void publishCalled(Object router, Object message, Object future);
   }
 }

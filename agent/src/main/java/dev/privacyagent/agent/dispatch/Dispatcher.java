@@ -2,11 +2,11 @@ package dev.privacyagent.agent.dispatch;
 
 import dev.privacyagent.agent.dispatch.gossip.GossipDispatcher;
 import dev.privacyagent.agent.dispatch.gossip.GossipEvents;
-import dev.privacyagent.agent.dispatch.gossip.GossipOut;
-import dev.privacyagent.agent.dispatch.gossip.ThrowingGossipOut;
+import dev.privacyagent.agent.dispatch.gossip.GossipSettings;
 import dev.privacyagent.analyzer.collect.EventSink;
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent side of {@link PrivacyBridge}: routes each hook to the tracker of its concern and
@@ -23,6 +23,7 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   private final ListenTracker listens;
   private final Handoff handoff;
   private final GossipDispatcher gossip;
+  private final java.util.concurrent.ScheduledFuture<?> gossipStats;
 
   /**
    * @param attached true after a dynamic attach: unknown hosts and connections are then
@@ -30,19 +31,20 @@ public final class Dispatcher implements PrivacyBridge.Sink {
    */
   public Dispatcher(
       EventSink downstream, ScheduledExecutorService worker, Failures failures, boolean attached) {
-    this(downstream, worker, failures, attached, false);
+    this(downstream, worker, failures, attached, GossipSettings.DEFAULT);
   }
 
   /**
-   * @param gossipFaults fault injection: every gossip fact throws inside the agent once read, so
-   *     that the paths from the router's listener and hooks prove they contain it
+   * @param gossip gossip capture settings; with {@code faults} every gossip event throws inside
+   *     the agent once built, so that each path from the router's hooks and listener proves it
+   *     contains the failure
    */
   public Dispatcher(
       EventSink downstream,
       ScheduledExecutorService worker,
       Failures failures,
       boolean attached,
-      boolean gossipFaults) {
+      GossipSettings gossip) {
     this.failures = failures;
     Registry registry = new Registry();
     Clock clock = new Clock();
@@ -53,9 +55,16 @@ public final class Dispatcher implements PrivacyBridge.Sink {
     this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures);
     this.streams = new StreamTracker(registry, out, failures, connections, handoff, attached);
     this.dials = new DialTracker(registry, out, failures);
-    GossipOut gossipOut = gossipFaults ? ThrowingGossipOut.create() : new GossipEvents(clock, downstream);
-    this.gossip =
-        new GossipDispatcher(gossipOut, handoff, failures, attached, streams::nodeOfStream, registry::soleNode);
+    EventSink gossipSink = gossip.faults() ? Dispatcher::injectFault : downstream;
+    this.gossip = new GossipDispatcher(new GossipEvents(clock, gossipSink), handoff, failures, attached,
+        gossip.sampling(), streams::nodeOfStream, registry::soleNode);
+    long every = Math.max(1, gossip.statsInterval().toMillis());
+    this.gossipStats =
+        worker.scheduleWithFixedDelay(this.gossip::flushStats, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private static void injectFault(dev.privacyagent.analyzer.event.Event e) {
+    throw new IllegalStateException("privacy-agent fault injection (gossip)");
   }
 
   /** The gossip half, for {@code GossipBridge}. */
@@ -66,6 +75,7 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   /** Stops the periodic hand-off drain (a dispatcher that is no longer installed). */
   public void stop() {
     handoff.stop();
+    gossipStats.cancel(false);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.analyzer.event.GossipValidation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
@@ -12,11 +13,13 @@ import java.lang.reflect.Method;
 final class DeliveryListener implements InvocationHandler {
   private final RouterState st;
   private final MessageTracker messages;
+  private final GossipDispatcher peers;
   private final Failures failures;
 
-  DeliveryListener(RouterState st, MessageTracker messages, Failures failures) {
+  DeliveryListener(RouterState st, MessageTracker messages, GossipDispatcher peers, Failures failures) {
     this.st = st;
     this.messages = messages;
+    this.peers = peers;
     this.failures = failures;
   }
 
@@ -27,8 +30,11 @@ final class DeliveryListener implements InvocationHandler {
       switch (name) {
         case "notifyUnseenMessage" -> messages.unseen(st, args[0], args[1]);
         case "notifySeenMessage" -> messages.seen(st, args[0], args[1], args[2]);
-        case "notifyUnseenValidMessage" -> messages.validated(st, args[0], args[1], MessageTracker.VALID);
-        case "notifyUnseenInvalidMessage" -> messages.validated(st, args[0], args[1], MessageTracker.INVALID);
+        case "notifyUnseenValidMessage" -> messages.validated(st, args[0], args[1], GossipValidation.VALID);
+        case "notifyUnseenInvalidMessage" ->
+            messages.validated(st, args[0], args[1], GossipValidation.INVALID);
+        case "notifyConnected" -> peers.peerStatus(st, args[0], true);
+        case "notifyDisconnected" -> peers.peerStatus(st, args[0], false);
         case "notifyMeshed" -> messages.mesh(st, args[0], (String) args[1], true);
         case "notifyPruned" -> messages.mesh(st, args[0], (String) args[1], false);
         case "hashCode" -> {
@@ -41,7 +47,7 @@ final class DeliveryListener implements InvocationHandler {
           return "privacy-agent gossip listener";
         }
         default -> {
-          // notifyConnected, notifyDisconnected, notifyRouterMisbehavior: not reported
+          // notifyRouterMisbehavior: the score's business, not reported
         }
       }
     } catch (Throwable t) {

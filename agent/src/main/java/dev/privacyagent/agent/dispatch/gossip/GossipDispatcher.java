@@ -3,7 +3,12 @@ package dev.privacyagent.agent.dispatch.gossip;
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.dispatch.Reflect;
+import dev.privacyagent.analyzer.event.GossipPublish;
+import dev.privacyagent.analyzer.event.GossipPublishMode;
 import dev.privacyagent.bootstrap.GossipBridge;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,8 +23,10 @@ import java.util.function.Supplier;
  */
 public final class GossipDispatcher implements GossipBridge.Sink {
   static final String UNKNOWN_NODE = "unknown";
+  /** Raised by the router when our publish found no peer; reported by broadcastOutbound's hook. */
+  private static final String NO_PEERS = "NoPeersForOutboundMessageException";
 
-  private final GossipOut out;
+  private final GossipEvents out;
   private final Failures failures;
   private final RouterTracker routers;
   private final MessageTracker messages;
@@ -31,20 +38,38 @@ public final class GossipDispatcher implements GossipBridge.Sink {
    *     pre-existing after an attach), or null when it cannot tell
    * @param soleNode the node of the only host this JVM runs, or null when there are several or none
    */
-  public GossipDispatcher(GossipOut out, Executor worker, Failures failures, boolean attached,
-      Function<Object, String> nodeOfStream, Supplier<String> soleNode) {
+  public GossipDispatcher(GossipEvents out, Executor worker, Failures failures, boolean attached,
+      MessageSampling sampling, Function<Object, String> nodeOfStream, Supplier<String> soleNode) {
     this.out = out;
     this.failures = failures;
     this.nodeOfStream = nodeOfStream;
     this.soleNode = soleNode;
-    this.messages = new MessageTracker(out, this::node);
+    this.messages = new MessageTracker(out, this::node, sampling);
     this.routers = new RouterTracker(out, worker, failures, attached, this::node,
-        st -> new DeliveryListener(st, messages, failures));
+        st -> new DeliveryListener(st, messages, this, failures));
   }
 
-  /** Entries of pre-existing state beyond the snapshot bound (counted, not reported). */
-  public long snapshotTruncated() {
-    return routers.snapshotTruncated.get();
+  /** Counters for the summary: deliveries with and without a per-message event, lost entries. */
+  public record Counts(long sampled, long skipped, long truncated) {}
+
+  public Counts counts() {
+    long truncated = routers.snapshotTruncated.get();
+    for (RouterState st : routers.states) {
+      truncated += st.traffic.overflow.get();
+    }
+    return new Counts(messages.sampled.get(), messages.skipped.get(), truncated);
+  }
+
+  /** On the agent's worker, every stats interval: per-topic and per-peer deltas of every router. */
+  public void flushStats() {
+    for (RouterState st : routers.states) {
+      try {
+        routers.announce(st, true);
+        st.traffic.flush(out, node(st));
+      } catch (Throwable t) {
+        failures.record("gossip stats", t);
+      }
+    }
   }
 
   String node(RouterState st) {
@@ -94,7 +119,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
     try {
       RouterState st = routers.onEventThread(router);
       if (st != null) {
-        out.subscription(node(st), Facts.id(topic), subscribe, false);
+        out.localSubscription(node(st), Facts.id(topic), subscribe, false);
       }
     } catch (Throwable t) {
       failures.record("gossip subscription", t);
@@ -113,13 +138,15 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       }
       String peer = MessageTracker.peerOf(peerHandler);
       RpcFacts f = RpcFacts.read(rpc);
-      String node = node(st);
-      for (RpcFacts.Sub s : f.subscriptions()) {
-        out.peerSubscription(node, peer, s.topic(), s.subscribe(), false);
+      if (!f.subscriptions().isEmpty()) {
+        String node = node(st);
+        for (RpcFacts.Sub s : f.subscriptions()) {
+          st.traffic.peerTopic(peer, s.topic(), s.subscribe());
+          out.peerSubscription(node, peer, s.topic(), s.subscribe(), false);
+        }
       }
       if (f.hasControl()) {
-        out.control(node, peer, false, f.ihaveIds(), f.iwantIds(), f.idontwantIds(),
-            f.grafts().size(), f.prunes().size());
+        st.traffic.peer(peer).control(f, false);
       }
       st.inboundPeer = peer;
       st.inboundRpc = f;
@@ -151,8 +178,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       }
       RpcFacts f = RpcFacts.readControl(rpc);
       if (f.hasControl()) {
-        out.control(node(st), MessageTracker.peerOf(peerHandler), true, f.ihaveIds(), f.iwantIds(),
-            f.idontwantIds(), f.grafts().size(), f.prunes().size());
+        st.traffic.peer(MessageTracker.peerOf(peerHandler)).control(f, true);
       }
       return f.idontwantIds() > 0;
     } catch (Throwable t) {
@@ -162,7 +188,8 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   }
 
   @Override
-  public void published(Object router, Object message, int peers, int idontwants) {
+  public void published(
+      Object router, Object message, Object future, Object[] recipients, int peers, int idontwants) {
     try {
       RouterState st = routers.onEventThread(router);
       if (st == null) {
@@ -170,47 +197,93 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       }
       MessageFacts f = MessageFacts.read(message);
       st.firstSeen.put(f.msgId(), System.nanoTime());
-      out.published(node(st), f.topic(), f.msgId(), f.size(), peers, mode(router, st, f), idontwants);
+      List<String> listed = new ArrayList<>(Math.min(peers, recipients.length));
+      for (int i = 0; i < peers && i < recipients.length; i++) {
+        listed.add(MessageTracker.peerOf(recipients[i]));
+      }
+      Object mesh = Reflect.callOrNull(router, "getMesh");
+      Object topicMesh = mesh instanceof Map<?, ?> m && f.topic() != null ? m.get(f.topic()) : null;
+      Throwable failed = failedNow(future);
+      st.traffic.topic(f.topic()).published.incrementAndGet();
+      out.emit(new GossipPublish(out.seq(), out.nanos(), out.wall(), node(st), f.topic(), f.msgId(),
+          f.size(), peers, listed, mode(st, f, topicMesh != null), idontwants,
+          topicMesh instanceof Collection<?> c ? c.size() : 0, st.traffic.topicPeers(f.topic()),
+          failed == null ? null : Facts.id(failed.getClass().getSimpleName())));
     } catch (Throwable t) {
       failures.record("gossip publish", t);
     }
   }
 
   /**
-   * How {@code broadcastOutbound} chose the peers: flood up to the flood-publish size threshold,
-   * else our mesh of the topic when subscribed (the mesh is the event thread's, and this runs on
-   * it), else the fanout.
+   * How {@code broadcastOutbound} chose the peers: flood up to the flood-publish size threshold
+   * (0: never), else our mesh of the topic when subscribed, else the fanout.
    */
-  private static String mode(Object router, RouterState st, MessageFacts f) {
-    if (st.floodThreshold >= 0 && f.size() >= 0 && f.size() <= st.floodThreshold) {
-      return "flood";
+  private static GossipPublishMode mode(RouterState st, MessageFacts f, boolean subscribed) {
+    int threshold = st.facts.floodThreshold();
+    if (threshold > 0 && f.size() >= 0 && f.size() <= threshold) {
+      return GossipPublishMode.FLOOD;
     }
-    Object mesh = Reflect.callOrNull(router, "getMesh");
-    return mesh instanceof Map<?, ?> m && f.topic() != null && m.containsKey(f.topic()) ? "mesh" : "fanout";
+    return subscribed ? GossipPublishMode.MESH : GossipPublishMode.FANOUT;
   }
 
+  private static Throwable failedNow(Object future) {
+    if (future instanceof CompletableFuture<?> cf && cf.isCompletedExceptionally()) {
+      try {
+        cf.getNow(null);
+      } catch (Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The public publish call: a duplicate (or one the router's validator rejects) fails its future
+   * without reaching {@code broadcastOutbound}; it is reported as a publish to nobody.
+   */
   @Override
-  public void publishCalled(Object router, Object future) {
+  public void publishCalled(Object router, Object message, Object future) {
     try {
-      if (!(future instanceof CompletableFuture<?> cf)) {
-        return;
-      }
       RouterState st = routers.known(router);
-      if (st == null) {
+      if (st == null || !(future instanceof CompletableFuture<?> cf)) {
         return;
       }
+      // the message only for a failure, read then; never kept alive by the agent
+      java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(message);
       cf.whenComplete((v, t) -> {
-        if (t != null) {
-          try {
-            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-            out.publishFailed(node(st), Facts.id(cause.getClass().getSimpleName()));
-          } catch (Throwable inner) {
-            failures.record("gossip publish result", inner);
+        if (t == null) {
+          return;
+        }
+        try {
+          Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+          String error = Facts.id(cause.getClass().getSimpleName());
+          Object m = ref.get();
+          if (!NO_PEERS.equals(error) && m != null) {
+            MessageFacts f = MessageFacts.read(m);
+            out.emit(new GossipPublish(out.seq(), out.nanos(), out.wall(), node(st), f.topic(), f.msgId(),
+                f.size(), 0, List.of(), GossipPublishMode.UNKNOWN, 0, 0, 0, error));
           }
+        } catch (Throwable inner) {
+          failures.record("gossip publish result", inner);
         }
       });
     } catch (Throwable t) {
       failures.record("gossip publish call", t);
     }
+  }
+
+  /** The listener behind the proxy of a known router (the warm-up calls it directly). */
+  java.lang.reflect.InvocationHandler listenerOf(Object router) {
+    RouterState st = routers.known(router);
+    return st == null ? null : new DeliveryListener(st, messages, this, failures);
+  }
+
+  /** A gossip peer's outbound stream came up ({@code active}) or one of its streams closed. */
+  void peerStatus(RouterState st, Object peerId, boolean active) {
+    String peer = Facts.peerId(peerId);
+    if (!active) {
+      st.traffic.peerGone(peer);
+    }
+    out.peerStatus(node(st), peer, active, false);
   }
 }

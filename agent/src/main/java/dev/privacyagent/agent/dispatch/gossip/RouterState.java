@@ -10,13 +10,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RouterState {
   /** Local peer id of the host the router serves, once a gossip stream or peer revealed it. */
   volatile String node;
-  /** Flood publish applies to messages up to this size ({@code GossipParams}); -1: never. */
-  final int floodThreshold;
+  /** The router's parameters, read once where it was found. */
+  final RouterFacts facts;
+  /** Found after an attach: its state before the agent came is reported once. */
+  final boolean preexisting;
   /** Our listener is registered (constructor exit, or the worker after an attach). */
   final AtomicBoolean listening = new AtomicBoolean();
-  /** After an attach: the state that existed before was reported. */
+  /** GossipRouterCreated was emitted (once the node is known, or at the first stats flush). */
+  final AtomicBoolean announced = new AtomicBoolean();
+  /** After an attach: the mesh that existed before was reported. */
   final AtomicBoolean snapshotTaken = new AtomicBoolean();
   final FirstSeen firstSeen = new FirstSeen();
+  final Traffic traffic = new Traffic();
 
   // ---- event thread only ----
   /** The peer and facts of the RPC being applied ({@code onInbound} enter to exit), else null. */
@@ -25,11 +30,8 @@ final class RouterState {
   /** A first delivery whose validation has not been reported yet, within {@code onInbound}. */
   Delivery pending;
 
-  /** Found after an attach: its state before the agent came is reported once. */
-  final boolean preexisting;
-
-  RouterState(int floodThreshold, boolean preexisting) {
-    this.floodThreshold = floodThreshold;
+  RouterState(RouterFacts facts, boolean preexisting) {
+    this.facts = facts;
     this.preexisting = preexisting;
   }
 
@@ -41,11 +43,17 @@ final class RouterState {
     final Object message;
     final String peer;
     final MessageFacts facts;
+    final long seq;
+    final long nanos;
+    final long wall;
 
-    Delivery(Object message, String peer, MessageFacts facts) {
+    Delivery(Object message, String peer, MessageFacts facts, long seq, long nanos, long wall) {
       this.message = message;
       this.peer = peer;
       this.facts = facts;
+      this.seq = seq;
+      this.nanos = nanos;
+      this.wall = wall;
     }
   }
 }

@@ -4,14 +4,19 @@ import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.dispatch.Reflect;
 import dev.privacyagent.agent.dispatch.WeakIdentityMap;
+import dev.privacyagent.analyzer.event.GossipInitiator;
+import dev.privacyagent.analyzer.event.GossipRouterCreated;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Gossip routers: registers the agent's {@code GossipRouterEventListener} (a
@@ -25,16 +30,18 @@ final class RouterTracker {
 
   private final WeakIdentityMap<RouterState> routers = new WeakIdentityMap<>();
   private final WeakIdentityMap<RouterState> bindings = new WeakIdentityMap<>();
-  private final GossipOut out;
+  /** Every router's agent state (no router object), for the periodic stats. */
+  final ConcurrentLinkedQueue<RouterState> states = new ConcurrentLinkedQueue<>();
+  private final GossipEvents out;
   private final Executor worker;
   private final Failures failures;
   private final boolean attached;
   private final NodeSource nodes;
-  private final java.util.function.Function<RouterState, Object> listenerFactory;
+  private final Function<RouterState, InvocationHandler> listenerFactory;
   final AtomicLong snapshotTruncated = new AtomicLong();
 
-  RouterTracker(GossipOut out, Executor worker, Failures failures, boolean attached, NodeSource nodes,
-      java.util.function.Function<RouterState, Object> listenerFactory) {
+  RouterTracker(GossipEvents out, Executor worker, Failures failures, boolean attached, NodeSource nodes,
+      Function<RouterState, InvocationHandler> listenerFactory) {
     this.out = out;
     this.worker = worker;
     this.failures = failures;
@@ -45,15 +52,19 @@ final class RouterTracker {
 
   /** Constructor exit, on the thread that builds the router: the listener is added at once. */
   void created(Object router) {
-    RouterState st = new RouterState(floodThreshold(router), false);
+    RouterState st = new RouterState(RouterFacts.read(router), false);
     if (routers.putIfAbsent(router, st) == null) {
+      states.add(st);
       listen(router, st);
     }
   }
 
   void bind(Object gossip, Object router) {
+    if (router == null) {
+      return;
+    }
     RouterState st = routers.get(router);
-    if (st == null && router != null) {
+    if (st == null) {
       created(router);
       st = routers.get(router);
     }
@@ -78,21 +89,26 @@ final class RouterTracker {
       if (!attached || !isGossipRouter(router)) {
         return null;
       }
-      RouterState fresh = new RouterState(floodThreshold(router), true);
+      RouterState fresh = new RouterState(RouterFacts.read(router), true);
       st = routers.putIfAbsent(router, fresh);
       if (st == null) {
         st = fresh;
+        states.add(fresh);
         WeakReference<Object> ref = new WeakReference<>(router);
-        RouterState s = fresh;
         worker.execute(() -> {
           Object r = ref.get();
           if (r != null) {
-            listen(r, s);
-            peerTopics(r, s);
+            listen(r, fresh);
+            try {
+              peerTopics(r, fresh);
+            } catch (Throwable t) {
+              failures.record("gossip peer topics", t);
+            }
           }
         });
       }
     }
+    announce(st, false);
     if (st.preexisting && st.snapshotTaken.compareAndSet(false, true)) {
       mesh(router, st);
     }
@@ -103,19 +119,36 @@ final class RouterTracker {
     return routers.get(router);
   }
 
+  /**
+   * GossipRouterCreated, once: as soon as the router's node is known (a router is usually built
+   * before its host), or unconditionally ({@code force}) at the first stats flush.
+   */
+  void announce(RouterState st, boolean force) {
+    if (st.announced.get()) {
+      return;
+    }
+    String node = nodes.node(st);
+    if ((force || !GossipDispatcher.UNKNOWN_NODE.equals(node)) && st.announced.compareAndSet(false, true)) {
+      RouterFacts f = st.facts;
+      out.emit(new GossipRouterCreated(out.seq(), out.nanos(), out.wall(), node, f.protocolId(), f.d(),
+          f.dLow(), f.dHigh(), f.dLazy(), f.floodThreshold() >= 0 ? (long) f.floodThreshold() : null,
+          f.heartbeatMillis(), st.preexisting));
+    }
+  }
+
   private static boolean isGossipRouter(Object router) {
     return Reflect.has(router.getClass(), "getEventBroadcaster") && Reflect.has(router.getClass(), "getMesh");
   }
 
   private void listen(Object router, RouterState st) {
-    if (!st.listening.compareAndSet(false, true)) {
+    // a router without the broadcaster (the agent's warm-up stand-in) has nothing to listen to
+    if (!Reflect.has(router.getClass(), "getEventBroadcaster") || !st.listening.compareAndSet(false, true)) {
       return;
     }
     try {
       ClassLoader loader = router.getClass().getClassLoader();
       Class<?> iface = Class.forName(LISTENER, false, loader);
-      Object listener = Proxy.newProxyInstance(
-          loader, new Class<?>[] {iface}, (java.lang.reflect.InvocationHandler) listenerFactory.apply(st));
+      Object listener = Proxy.newProxyInstance(loader, new Class<?>[] {iface}, listenerFactory.apply(st));
       Object broadcaster = Reflect.call(router, "getEventBroadcaster");
       @SuppressWarnings("unchecked")
       List<Object> listeners = (List<Object>) Reflect.call(broadcaster, "getListeners");
@@ -134,15 +167,17 @@ final class RouterTracker {
     int n = 0;
     for (Map.Entry<?, ?> e : mesh.entrySet()) {
       String topic = e.getKey() == null ? null : Facts.id(e.getKey().toString());
-      out.subscription(node, topic, true, true);
+      out.localSubscription(node, topic, true, true);
+      Traffic.TopicCounters c = st.traffic.topic(topic);
+      c.meshChanged.set(true);
       if (e.getValue() instanceof Collection<?> peers) {
         for (Object ph : peers) {
           if (++n > MAX_SNAPSHOT) {
             snapshotTruncated.incrementAndGet();
             continue;
           }
-          out.mesh(node, Facts.peerId(Reflect.callOrNull(ph, "getPeerId")), topic, true,
-              GossipOut.BY_UNKNOWN, -1, true);
+          c.mesh.incrementAndGet();
+          out.mesh(node, MessageTracker.peerOf(ph), topic, true, GossipInitiator.UNKNOWN, null, true);
         }
       }
     }
@@ -166,7 +201,9 @@ final class RouterTracker {
                   snapshotTruncated.incrementAndGet();
                   continue;
                 }
-                out.peerSubscription(node, peer, Facts.id(topicText(topic)), true, true);
+                String text = Facts.id(topicText(topic));
+                st.traffic.peerTopic(peer, text, true);
+                out.peerSubscription(node, peer, text, true, true);
               }
             }
           }
@@ -184,21 +221,6 @@ final class RouterTracker {
     }
     Object t = Reflect.callOrNull(topic, "getTopic");
     return t != null ? t.toString() : String.valueOf(topic);
-  }
-
-  /**
-   * {@code GossipParams#getFloodPublishMaxMessageSizeThreshold()} (1.2.1+), or the older boolean
-   * {@code getFloodPublish()}; -1 when neither (never flood).
-   */
-  static int floodThreshold(Object router) {
-    Object params = Reflect.callOrNull(router, "getParams");
-    if (params == null) {
-      return -1;
-    }
-    if (Reflect.callOrNull(params, "getFloodPublishMaxMessageSizeThreshold") instanceof Integer n) {
-      return n;
-    }
-    return Boolean.TRUE.equals(Reflect.callOrNull(params, "getFloodPublish")) ? Integer.MAX_VALUE : -1;
   }
 
   /** Resolves the local node of a router's events. */

@@ -64,23 +64,27 @@ public final class PublishHook implements Hook {
     static void exit(
         @Advice.This Object router,
         @Advice.Argument(0) Object message,
+        @Advice.Return Object future,
         @Advice.Thrown Throwable thrown,
         @Advice.Enter int depth) {
-      GossipBridge.publishExit(router, message, thrown, depth);
+      GossipBridge.publishExit(router, message, future, thrown, depth);
     }
   }
 
   static final class Submit {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter() {
-      GossipBridge.submitted();
+    static void enter(@Advice.Argument(0) Object peer) {
+      GossipBridge.submitted(peer);
     }
   }
 
   static final class Publish {
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.This Object router, @Advice.Return Object future) {
-      GossipBridge.publishCalled(router, future);
+    static void exit(
+        @Advice.This Object router,
+        @Advice.Argument(0) Object message,
+        @Advice.Return Object future) {
+      GossipBridge.publishCalled(router, message, future);
     }
   }
 }
