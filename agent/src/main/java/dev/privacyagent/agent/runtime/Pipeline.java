@@ -49,6 +49,9 @@ public final class Pipeline implements EventSink {
         config.events() == null
             ? null
             : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures);
+    if (file != null) {
+      collector.countEventsFileLosses(file::dropped);
+    }
     this.server = new ReportServerLauncher(config, this);
   }
 
@@ -117,15 +120,11 @@ public final class Pipeline implements EventSink {
   private void printSummary() {
     try {
       Snapshot s = collector.snapshot();
-      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures(), fileDropped())
+      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures())
           + Summary.gossip(gossipCounts.get()));
     } catch (Throwable t) {
       failures.record("summary", t);
     }
-  }
-
-  long fileDropped() {
-    return file == null ? 0 : file.dropped();
   }
 
   static long bridgeFailures() {
@@ -146,7 +145,7 @@ public final class Pipeline implements EventSink {
     try {
       Snapshot s = collector.snapshot();
       Report r = analyze(s);
-      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures(), fileDropped())
+      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures())
           + Summary.gossip(gossipCounts.get()));
       if (config.report()) {
         StringBuilder sb = new StringBuilder();

@@ -127,9 +127,8 @@ final class EventSchema {
     Map<String, Integer> global = new HashMap<>();
     Map<String, Type> byName = new LinkedHashMap<>();
     Map<Class<?>, Type> byClass = new HashMap<>();
-    for (Class<?> c : Event.class.getPermittedSubclasses()) {
-      @SuppressWarnings("unchecked")
-      Type t = describe((Class<? extends Event>) c, global);
+    for (Class<? extends Event> c : eventRecords()) {
+      Type t = describe(c, global);
       byName.put(t.name(), t);
       byClass.put(c, t);
     }
@@ -139,6 +138,24 @@ final class EventSchema {
   }
 
   private EventSchema() {}
+
+  /** Every event record type: the permitted subclasses of Event, through sub-interfaces. */
+  static List<Class<? extends Event>> eventRecords() {
+    List<Class<? extends Event>> out = new ArrayList<>();
+    collect(Event.class, out);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collect(Class<?> sealed, List<Class<? extends Event>> out) {
+    for (Class<?> c : sealed.getPermittedSubclasses()) {
+      if (c.isInterface()) {
+        collect(c, out);
+      } else {
+        out.add((Class<? extends Event>) c);
+      }
+    }
+  }
 
   static Type byName(String name) {
     return BY_NAME.get(name);

@@ -11,11 +11,7 @@ package dev.privacyagent.analyzer.event;
 public sealed interface Event
     permits HostCreated, ListenStarted, ListenStopped, DialStarted, DialFailed, HandshakeFailed,
         ConnectionOpened, ConnectionClosed, StreamOpened, ProtocolNegotiated, StreamClosed,
-        IdentifyReceived, IdentifySent, PingRtt,
-        // gossipsub (docs/events.md, "Gossip events")
-        GossipRouterCreated, GossipLocalSubscription, GossipPeerSubscription, GossipPeerStatus,
-        GossipPeerProtocol, GossipMeshChange, GossipPublish, GossipMessageReceived,
-        GossipTopicStats, GossipPeerStats {
+        IdentifyReceived, IdentifySent, PingRtt, GossipEvent {
 
   long seq();
 

@@ -12,4 +12,4 @@ public record GossipLocalSubscription(
     String topic,
     boolean subscribed,
     boolean preexisting)
-    implements Event {}
+    implements GossipEvent {}

@@ -18,4 +18,4 @@ public record GossipMeshChange(
     GossipInitiator initiator,
     Long backoffSeconds,
     boolean preexisting)
-    implements Event {}
+    implements GossipEvent {}

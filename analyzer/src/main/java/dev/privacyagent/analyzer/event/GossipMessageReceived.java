@@ -20,4 +20,4 @@ public record GossipMessageReceived(
     boolean first,
     GossipValidation validation,
     Long duplicateDelayNanos)
-    implements Event {}
+    implements GossipEvent {}

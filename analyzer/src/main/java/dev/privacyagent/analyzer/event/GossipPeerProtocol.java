@@ -12,4 +12,4 @@ public record GossipPeerProtocol(
     String peerId,
     String protocolId,
     Direction direction)
-    implements Event {}
+    implements GossipEvent {}

@@ -27,7 +27,7 @@ public record GossipPeerStats(
     long idontwantIn,
     long idontwantOut,
     List<String> firstDeliveryTopics)
-    implements Event {
+    implements GossipEvent {
   public GossipPeerStats {
     firstDeliveryTopics = List.copyOf(firstDeliveryTopics);
   }

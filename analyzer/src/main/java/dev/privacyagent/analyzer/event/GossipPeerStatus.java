@@ -12,4 +12,4 @@ public record GossipPeerStatus(
     String peerId,
     boolean active,
     boolean preexisting)
-    implements Event {}
+    implements GossipEvent {}

@@ -13,4 +13,4 @@ public record GossipPeerSubscription(
     String topic,
     boolean subscribed,
     boolean preexisting)
-    implements Event {}
+    implements GossipEvent {}

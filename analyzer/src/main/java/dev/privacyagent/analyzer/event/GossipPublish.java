@@ -32,7 +32,7 @@ public record GossipPublish(
     long meshPeers,
     long topicPeers,
     String errorClass)
-    implements Event {
+    implements GossipEvent {
   public GossipPublish {
     recipientPeers = List.copyOf(recipientPeers);
   }

@@ -20,4 +20,4 @@ public record GossipRouterCreated(
     Long floodPublishMaxMessageSize,
     Long heartbeatMillis,
     boolean preexisting)
-    implements Event {}
+    implements GossipEvent {}

@@ -40,4 +40,4 @@ public record GossipTopicStats(
     long meshPeers,
     long topicPeers,
     long messageEventsSkipped)
-    implements Event {}
+    implements GossipEvent {}

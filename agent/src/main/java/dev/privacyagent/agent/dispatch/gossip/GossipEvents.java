@@ -1,9 +1,9 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Clock;
+import dev.privacyagent.agent.dispatch.Emitter;
 import dev.privacyagent.analyzer.collect.EventSink;
 import dev.privacyagent.analyzer.event.Direction;
-import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.event.GossipInitiator;
 import dev.privacyagent.analyzer.event.GossipLocalSubscription;
 import dev.privacyagent.analyzer.event.GossipMeshChange;
@@ -15,29 +15,9 @@ import dev.privacyagent.analyzer.event.GossipPeerSubscription;
  * Builds the gossip event records with the event header (sequence, nanoTime, wall clock) and hands
  * them downstream. Every string is bounded by the caller; every call is cheap and non-blocking.
  */
-public final class GossipEvents {
-  private final Clock clock;
-  private final EventSink downstream;
-
+public final class GossipEvents extends Emitter {
   public GossipEvents(Clock clock, EventSink downstream) {
-    this.clock = clock;
-    this.downstream = downstream;
-  }
-
-  long seq() {
-    return clock.nextSeq();
-  }
-
-  long nanos() {
-    return clock.nanos();
-  }
-
-  long wall() {
-    return clock.wall();
-  }
-
-  void emit(Event e) {
-    downstream.accept(e);
+    super(clock, downstream);
   }
 
   void localSubscription(String node, String topic, boolean subscribed, boolean preexisting) {
