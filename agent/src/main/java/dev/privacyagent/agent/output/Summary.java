@@ -10,7 +10,11 @@ import java.util.Locale;
 public final class Summary {
   private Summary() {}
 
-  public static String line(Snapshot s, Report r, long agentFailures, long fileDropped) {
+  /**
+   * The summary of {@code s}; its {@code dropped} is every lost event, those the events file lost
+   * included (the collector counts them, see {@code MetadataCollector#countEventsFileLosses}).
+   */
+  public static String line(Snapshot s, Report r, long agentFailures) {
     long open = 0;
     for (ConnectionStats c : s.connections().values()) {
       if (c.open()) {
@@ -32,7 +36,7 @@ public final class Summary {
         s.peers().size(),
         streams,
         k.accepted(),
-        k.totalDropped() + fileDropped,
+        k.totalDropped(),
         agentFailures,
         r.riskScore(),
         r.findings().size());

@@ -46,6 +46,9 @@ public final class Pipeline implements EventSink {
         config.events() == null
             ? null
             : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures);
+    if (file != null) {
+      collector.countEventsFileLosses(file::dropped);
+    }
     this.server = new ReportServerLauncher(config, this);
   }
 
@@ -114,14 +117,10 @@ public final class Pipeline implements EventSink {
   private void printSummary() {
     try {
       Snapshot s = collector.snapshot();
-      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures(), fileDropped()));
+      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures()));
     } catch (Throwable t) {
       failures.record("summary", t);
     }
-  }
-
-  long fileDropped() {
-    return file == null ? 0 : file.dropped();
   }
 
   static long bridgeFailures() {
@@ -136,7 +135,7 @@ public final class Pipeline implements EventSink {
     try {
       Snapshot s = collector.snapshot();
       Report r = analyze(s);
-      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures(), fileDropped()));
+      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures()));
       if (config.report()) {
         StringBuilder sb = new StringBuilder();
         new ConsoleRenderer().render(r, sb);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.privacyagent.analyzer.collect.EventSink;
-import dev.privacyagent.analyzer.event.Direction;
 import dev.privacyagent.analyzer.event.Event;
 import java.io.Closeable;
 import java.io.IOException;
@@ -232,7 +231,7 @@ public final class EventReader implements Closeable {
         if (f.required()) {
           throw new LineProblem("missing required field \"" + f.name() + "\" for " + type.name());
         }
-        values[i] = absent(f.kind());
+        values[i] = f.kind() == FieldKind.ENUM ? f.absentConstant() : absent(f.kind());
         continue;
       }
       values[i] = bounder.bound(f.kind(), convert(f, v));
@@ -244,7 +243,6 @@ public final class EventReader implements Closeable {
     return switch (kind) {
       case LONG -> 0L;
       case BOOLEAN -> Boolean.FALSE;
-      case DIRECTION -> Direction.UNKNOWN;
       case ID_LIST, ADDR_LIST -> List.of();
       default -> null;
     };
@@ -264,20 +262,15 @@ public final class EventReader implements Closeable {
         }
         throw wrongType(f, "true or false", v);
       }
-      case DIRECTION -> {
+      case ENUM -> {
         if (v instanceof String s) {
-          switch (s) {
-            case "INBOUND":
-              return Direction.INBOUND;
-            case "OUTBOUND":
-              return Direction.OUTBOUND;
-            case "UNKNOWN":
-              return Direction.UNKNOWN;
-            default:
-              throw new LineProblem(
-                  "field \"" + f.name() + "\" must be INBOUND, OUTBOUND or UNKNOWN, got \""
-                      + Bounds.cut(s, MAX_NAME_CHARS) + "\"");
+          Object c = f.constant(s);
+          if (c == null) {
+            throw new LineProblem(
+                "field \"" + f.name() + "\" must be " + oneOf(f.constants()) + ", got \""
+                    + Bounds.cut(s, MAX_NAME_CHARS) + "\"");
           }
+          return c;
         }
         throw wrongType(f, "a string", v);
       }
@@ -300,6 +293,18 @@ public final class EventReader implements Closeable {
       }
     }
     throw new IllegalStateException(f.kind().name());
+  }
+
+  /** "A, B or C" */
+  private static String oneOf(Object[] constants) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < constants.length; i++) {
+      if (i > 0) {
+        b.append(i == constants.length - 1 ? " or " : ", ");
+      }
+      b.append(((Enum<?>) constants[i]).name());
+    }
+    return b.toString();
   }
 
   private static LineProblem wrongType(EventSchema.Field f, String expected, Object got) {
