@@ -8,6 +8,7 @@ import dev.privacyagent.analyzer.event.GossipEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -57,6 +58,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   private volatile boolean running;
   private Thread drainer;
+  private volatile LongSupplier eventsFileLost = () -> 0;
 
   public MetadataCollector() {
     this(CollectorConfig.defaults());
@@ -118,6 +120,14 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Where the events the agent failed to write to its events file are counted: snapshots report
+   * them with the collector's own losses, so that the report and /metrics show every lost event.
+   */
+  public void countEventsFileLosses(LongSupplier lost) {
+    this.eventsFileLost = lost;
   }
 
   /** Starts the daemon drain thread; idempotent. */
@@ -261,7 +271,9 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
             state.evictedStreams,
             state.bytes + gossip.bytes() + ringFill * EVENT_SLOT_BYTES,
             config.memoryCapBytes(),
-            state.evictedPrefixes);
+            state.evictedPrefixes,
+            eventsFileLost.getAsLong(),
+            state.untrackedConnections);
     return new Snapshot(
         System.currentTimeMillis(),
         view.events == 0 ? 0 : view.firstWall,

@@ -206,7 +206,7 @@ public final class SnapshotBuilder {
     long first = events.stream().mapToLong(Event::wallMillis).min().orElse(T0);
     long last = events.stream().mapToLong(Event::wallMillis).max().orElse(taken);
     events.sort((a, b) -> Long.compare(a.timeNanos(), b.timeNanos()));
-    CollectorCounters counters = new CollectorCounters(events.size() + ps.size(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    CollectorCounters counters = new CollectorCounters(events.size() + ps.size(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     return new Snapshot(taken, first, last, List.of(NODE), connections, ps, protocols, prefixes,
         disclosed, events, counters, 0, notes, gossip);
   }
