@@ -12,6 +12,7 @@ import dev.privacyagent.analyzer.report.RiskScore;
 import dev.privacyagent.analyzer.report.Severity;
 import dev.privacyagent.analyzer.report.Text;
 import dev.privacyagent.analyzer.report.Totals;
+import dev.privacyagent.analyzer.report.gossip.GossipSections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,7 +115,8 @@ public final class PrivacyAnalyzer {
         s.counters().totalDropped(),
         List.of(),
         MockProofSystem.NOTICE,
-        s.notes());
+        s.notes(),
+        GossipSections.of(s, config.gossip().settings(), findings));
     return report.withProofs(proofSystem.prove(report, config.proofs()));
   }
 }

@@ -3,6 +3,7 @@ package dev.privacyagent.analyzer.report;
 import dev.privacyagent.analyzer.collect.CollectorCounters;
 import dev.privacyagent.analyzer.proof.MockProofSystem;
 import dev.privacyagent.analyzer.proof.Proof;
+import dev.privacyagent.analyzer.report.gossip.GossipSection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Objects;
  * @param proofNotice {@link MockProofSystem#NOTICE}
  * @param notes remarks about the input (unknown types or fields, skipped lines, a window the raw
  *     event ring did not fully cover), bounded
+ * @param gossip one gossip section per local node that produced gossip events (empty without)
  */
 public record Report(
     int schemaVersion,
@@ -46,7 +48,8 @@ public record Report(
     long droppedTotal,
     List<Proof> proofs,
     String proofNotice,
-    List<String> notes) {
+    List<String> notes,
+    List<GossipSection> gossip) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -65,6 +68,7 @@ public record Report(
     protocols = List.copyOf(protocols);
     proofs = proofs == null ? List.of() : List.copyOf(proofs);
     notes = notes == null ? List.of() : notes.stream().map(n -> Text.bound(n, 512)).toList();
+    gossip = gossip == null ? List.of() : List.copyOf(gossip);
     riskFormula = RiskScore.FORMULA;
     proofNotice = MockProofSystem.NOTICE;
   }
@@ -74,7 +78,7 @@ public record Report(
     return new Report(
         schemaVersion, generatedAt, window, localNodes, riskScore, riskFormula, findings,
         severityCounts, totals, anonymity, peers, protocols, counters, droppedTotal, newProofs,
-        proofNotice, notes);
+        proofNotice, notes, gossip);
   }
 
   public List<Finding> findings(Category category) {
