@@ -89,7 +89,7 @@ final class Fixtures {
         "/ip4/" + IP_A + "/tcp/4001", List.of("/ipfs/id/1.0.0", "/ipfs/ping/1.0.0", "/meshsub/1.1.0"));
     return new Snapshot(now, now - 60_000, now - 1_000, List.of(LOCAL), conns, peers, protocols,
         prefixes, Map.of(LOCAL, sent), events(now - 60_000),
-        new CollectorCounters(1234, 2, 1, 0, 5, 1, 0, 0, 0, 0, 0, 0, 0), 0, List.of());
+        new CollectorCounters(1234, 2, 1, 0, 5, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0, List.of(), Map.of());
   }
 
   static List<FindingView> findings() {

@@ -2,6 +2,8 @@ package dev.privacyagent.agent.cli;
 
 import dev.privacyagent.agent.attach.AttachCommand;
 import dev.privacyagent.agent.attach.ListCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,19 +45,31 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = commandLine(out, err).execute(args);
+    // the file descriptors, not System.out/err: a PrintStream swallows write errors, and a report
+    // lost to a full disk or a closed pipe must fail the command (exit 4), not vanish
+    PrintWriter out = new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    CommandLine cmd = commandLine(out, err);
+    int code = cmd.execute(args);
     out.flush();
-    err.flush();
+    if (out.checkError() && code == ExitCodes.OK) {
+      cmd.getErr().println("error: cannot write to standard output (closed, or the disk is full)");
+      code = ExitCodes.OUTPUT;
+    }
+    cmd.getErr().flush();
     System.exit(code);
   }
 
-  /** The configured command line writing to {@code out} and {@code err} (tests run it in-process). */
+  /**
+   * The configured command line writing to {@code out} and {@code err} (tests run it in-process).
+   * Messages on {@code err} are terminal-safe: see {@link TerminalSafeWriter}.
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setOut(out);
-    cmd.setErr(err);
+    cmd.setErr(new TerminalSafeWriter.Stream(err));
     cmd.setParameterExceptionHandler(Main::usageError);
     cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
       if (ex instanceof CliException ce) {

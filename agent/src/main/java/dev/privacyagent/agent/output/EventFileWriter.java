@@ -2,13 +2,10 @@ package dev.privacyagent.agent.output;
 
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.log.AgentLog;
-import dev.privacyagent.analyzer.codec.EventWriter;
 import dev.privacyagent.analyzer.collect.EventSink;
 import dev.privacyagent.analyzer.event.Event;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,27 +20,42 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Appends events to a JSON Lines file ({@code events=FILE}) in the analyzer's encoding, on the
  * agent's own thread: application threads only offer to a bounded lock-free queue (a full queue
- * drops and counts; no application thread ever waits for a lock of the agent). At {@code maxBytes} the file is rotated to {@code FILE.1} (replacing an older one).
+ * drops and counts; no application thread ever waits for a lock of the agent).
+ *
+ * <p>The file only ever holds whole lines: events are written in batches of whole lines, and a
+ * batch that fails part-way (a full disk) is cut off again and its events counted as lost; if
+ * even the cut fails, the next write starts on a new line. Before a line that would take the
+ * file past {@code maxBytes} the file is rotated to {@code FILE.1} (replacing an older one), so
+ * no file passes the limit unless one line alone does.
  */
 public final class EventFileWriter implements EventSink, AutoCloseable {
+  private static final int BATCH_EVENTS = 1024;
+
   private final Path file;
   private final long maxBytes;
+  private final LineFile.Opener opener;
   private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
   private final Failures failures;
-  private final LongAdder dropped = new LongAdder();
+  private final LongAdder droppedQueueFull = new LongAdder();
+  private final LongAdder failedWrites = new LongAdder();
   private final LongAdder written = new LongAdder();
   private volatile boolean running;
   private Thread thread;
-  private CountingStream counting;
-  private EventWriter writer;
+  private LineFile out;
 
   public EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures) {
+    this(file, maxBytes, queueCapacity, failures,
+        f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
+  }
+
+  EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures, LineFile.Opener opener) {
     this.file = file;
     this.maxBytes = maxBytes;
     this.capacity = queueCapacity;
     this.failures = failures;
+    this.opener = opener;
   }
 
   /** Opens the file (append) and starts the writer thread; throws when the file cannot be opened. */
@@ -62,14 +74,20 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
   public void accept(Event e) {
     if (queued.incrementAndGet() > capacity) {
       queued.decrementAndGet();
-      dropped.increment();
+      droppedQueueFull.increment();
       return;
     }
     queue.offer(e);
   }
 
+  /** Events not in the file: refused by the full queue, or lost in a failed write. */
   public long dropped() {
-    return dropped.sum();
+    return droppedQueueFull.sum() + failedWrites.sum();
+  }
+
+  /** Events lost because writing them failed (a full disk, an I/O error). */
+  public long failedWrites() {
+    return failedWrites.sum();
   }
 
   public long written() {
@@ -85,53 +103,73 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    long existing = Files.exists(file) ? Files.size(file) : 0;
-    OutputStream os =
-        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    counting = new CountingStream(new BufferedOutputStream(os, 1 << 16), existing);
-    writer = new EventWriter(counting);
+    out = new LineFile(file, opener);
   }
 
   private void loop() {
-    List<Event> batch = new ArrayList<>(1024);
+    List<Event> batch = new ArrayList<>(BATCH_EVENTS);
     while (running || !queue.isEmpty()) {
-      try {
-        Event e;
-        while (batch.size() < 1024 && (e = queue.poll()) != null) {
-          queued.decrementAndGet();
-          batch.add(e);
-        }
-        if (batch.isEmpty()) {
-          LockSupport.parkNanos(20_000_000L); // producers never wake this thread: that would cost them
-          continue;
-        }
-        writeBatch(batch);
-      } catch (IOException | RuntimeException e) {
-        failures.record("events file " + file, e);
-      } finally {
-        batch.clear();
+      Event e;
+      while (batch.size() < BATCH_EVENTS && (e = queue.poll()) != null) {
+        queued.decrementAndGet();
+        batch.add(e);
       }
+      if (batch.isEmpty()) {
+        LockSupport.parkNanos(20_000_000L); // producers never wake this thread: that would cost them
+        continue;
+      }
+      writeBatch(batch);
+      batch.clear();
     }
   }
 
-  private void writeBatch(List<Event> batch) throws IOException {
+  private void writeBatch(List<Event> batch) {
     for (Event e : batch) {
-      writer.write(e);
-      written.increment();
-      if (counting.count >= maxBytes) {
-        rotate();
+      try {
+        int len = out.encode(e);
+        if (out.size() + out.pendingBytes() + len > maxBytes && out.size() + out.pendingBytes() > 0) {
+          commit();
+          rotate();
+        }
+        out.append();
+      } catch (IOException | RuntimeException ex) {
+        failedWrites.increment();
+        failures.record("events file " + file, ex);
       }
     }
-    writer.flush();
+    commit();
   }
 
-  private void rotate() throws IOException {
-    writer.close();
-    counting.close();
-    Files.move(
-        file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-    AgentLog.info("events file rotated to " + file.getFileName() + ".1");
-    open();
+  /** Writes the pending lines; on failure they are counted as lost and the file cut back. */
+  private void commit() {
+    int n = out.pendingEvents();
+    if (n == 0) {
+      return;
+    }
+    try {
+      out.commit();
+      written.add(n);
+    } catch (IOException ex) {
+      failedWrites.add(n);
+      failures.record("events file " + file, ex);
+    }
+  }
+
+  private void rotate() {
+    try {
+      out.close();
+      Files.move(
+          file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+      AgentLog.info("events file rotated to " + file.getFileName() + ".1");
+    } catch (IOException ex) {
+      failures.record("rotating events file " + file, ex);
+    }
+    try {
+      out.reopen();
+    } catch (IOException ex) {
+      // the next commit tries again; until the file opens, the events it would hold count as lost
+      failures.record("reopening events file " + file, ex);
+    }
   }
 
   /** Writes what is queued, then closes the file. */
@@ -147,32 +185,10 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try {
-      writer.close();
-      counting.close();
+      out.close();
     } catch (IOException e) {
       failures.record("closing events file", e);
     }
     thread = null;
-  }
-
-  private static final class CountingStream extends FilterOutputStream {
-    long count;
-
-    CountingStream(OutputStream out, long start) {
-      super(out);
-      this.count = start;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
   }
 }

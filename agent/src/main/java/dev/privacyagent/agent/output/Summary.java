@@ -10,7 +10,11 @@ import java.util.Locale;
 public final class Summary {
   private Summary() {}
 
-  public static String line(Snapshot s, Report r, long agentFailures, long fileDropped) {
+  /**
+   * The summary of {@code s}; its {@code dropped} is every lost event, those the events file lost
+   * included (the collector counts them, see {@code MetadataCollector#countEventsFileLosses}).
+   */
+  public static String line(Snapshot s, Report r, long agentFailures) {
     long open = 0;
     for (ConnectionStats c : s.connections().values()) {
       if (c.open()) {
@@ -32,9 +36,21 @@ public final class Summary {
         s.peers().size(),
         streams,
         k.accepted(),
-        k.totalDropped() + fileDropped,
+        k.totalDropped(),
         agentFailures,
         r.riskScore(),
         r.findings().size());
+  }
+
+  /**
+   * The gossip part of the summary, empty before any gossip: received messages with and without
+   * an event of their own (sampling), and entries lost to the agent's bounds.
+   */
+  public static String gossip(dev.privacyagent.agent.dispatch.gossip.GossipDispatcher.Counts c) {
+    if (c == null || c.sampled() + c.skipped() + c.truncated() == 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " gossip-message-events=%d gossip-messages-unsampled=%d gossip-truncated=%d",
+        c.sampled(), c.skipped(), c.truncated());
   }
 }

@@ -3,6 +3,9 @@ package dev.privacyagent.analyzer.codec;
 import dev.privacyagent.analyzer.event.ConnectionClosed;
 import dev.privacyagent.analyzer.event.ConnectionOpened;
 import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.event.GossipMessageReceived;
+import dev.privacyagent.analyzer.event.GossipPeerStats;
+import dev.privacyagent.analyzer.event.GossipTopicStats;
 import dev.privacyagent.analyzer.event.IdentifyReceived;
 import dev.privacyagent.analyzer.event.IdentifySent;
 import dev.privacyagent.analyzer.event.PingRtt;
@@ -106,6 +109,12 @@ public final class EventBounder {
       return over(x.node(), ID) || over(x.connId(), ID) || over(x.remotePeerId(), ID)
           || over(x.agentVersion(), ID) || over(x.protocolVersion(), ID) || over(x.observedAddr(), ADDR)
           || over(x.listenAddrs(), ADDR) || over(x.protocols(), ID);
+    } else if (e instanceof GossipMessageReceived x) {
+      return over(x.node(), ID) || over(x.topic(), ID) || over(x.messageId(), ID) || over(x.peerId(), ID);
+    } else if (e instanceof GossipTopicStats x) {
+      return over(x.node(), ID) || over(x.topic(), ID);
+    } else if (e instanceof GossipPeerStats x) {
+      return over(x.node(), ID) || over(x.peerId(), ID) || over(x.firstDeliveryTopics(), ID);
     }
     EventSchema.Type t = EventSchema.of(e);
     return t != null && needsCutGeneric(t, e);

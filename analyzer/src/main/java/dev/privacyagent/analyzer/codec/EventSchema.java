@@ -1,6 +1,5 @@
 package dev.privacyagent.analyzer.codec;
 
-import dev.privacyagent.analyzer.event.Direction;
 import dev.privacyagent.analyzer.event.Event;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -46,12 +45,50 @@ final class EventSchema {
           "IdentifyReceived.remotePeerId",
           "IdentifySent.remotePeerId",
           "PingRtt.connId",
-          "PingRtt.rttNanos");
+          "PingRtt.rttNanos",
+          "GossipLocalSubscription.topic",
+          "GossipPeerSubscription.peerId",
+          "GossipPeerSubscription.topic",
+          "GossipPeerStatus.peerId",
+          "GossipPeerProtocol.peerId",
+          "GossipPeerProtocol.protocolId",
+          "GossipMeshChange.peerId",
+          "GossipMeshChange.topic",
+          "GossipPublish.topic",
+          "GossipMessageReceived.topic",
+          "GossipMessageReceived.peerId",
+          "GossipTopicStats.topic",
+          "GossipTopicStats.intervalNanos",
+          "GossipPeerStats.peerId",
+          "GossipPeerStats.intervalNanos");
+
+  private static final int MAX_FIELD_NAMES = 128;
 
   private static final Set<String> TEXT_FIELDS = Set.of("message", "reason");
   private static final Set<String> ADDR_LIST_FIELDS = Set.of("addrs", "listenAddrs");
 
-  record Field(String name, FieldKind kind, boolean required, int global, MethodHandle getter) {}
+  /**
+   * @param constants the values of an {@link FieldKind#ENUM} field, in declaration order; null for
+   *     other kinds
+   */
+  record Field(
+      String name, FieldKind kind, boolean required, int global, MethodHandle getter, Object[] constants) {
+
+    /** The constant of an enum field named {@code name}, or null. */
+    Object constant(String name) {
+      for (Object c : constants) {
+        if (((Enum<?>) c).name().equals(name)) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    /** The value an absent enum field takes: its UNKNOWN constant when it has one. */
+    Object absentConstant() {
+      return constant("UNKNOWN");
+    }
+  }
 
   record Type(
       String name,
@@ -90,9 +127,8 @@ final class EventSchema {
     Map<String, Integer> global = new HashMap<>();
     Map<String, Type> byName = new LinkedHashMap<>();
     Map<Class<?>, Type> byClass = new HashMap<>();
-    for (Class<?> c : Event.class.getPermittedSubclasses()) {
-      @SuppressWarnings("unchecked")
-      Type t = describe((Class<? extends Event>) c, global);
+    for (Class<? extends Event> c : eventRecords()) {
+      Type t = describe(c, global);
       byName.put(t.name(), t);
       byClass.put(c, t);
     }
@@ -102,6 +138,24 @@ final class EventSchema {
   }
 
   private EventSchema() {}
+
+  /** Every event record type: the permitted subclasses of Event, through sub-interfaces. */
+  static List<Class<? extends Event>> eventRecords() {
+    List<Class<? extends Event>> out = new ArrayList<>();
+    collect(Event.class, out);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collect(Class<?> sealed, List<Class<? extends Event>> out) {
+    for (Class<?> c : sealed.getPermittedSubclasses()) {
+      if (c.isInterface()) {
+        collect(c, out);
+      } else {
+        out.add((Class<? extends Event>) c);
+      }
+    }
+  }
 
   static Type byName(String name) {
     return BY_NAME.get(name);
@@ -144,7 +198,8 @@ final class EventSchema {
             lookup
                 .unreflect(rc.getAccessor())
                 .asType(MethodType.methodType(Object.class, Event.class));
-        fields[i] = new Field(rc.getName(), kind, required, g, getter);
+        Object[] constants = kind == FieldKind.ENUM ? rc.getType().getEnumConstants() : null;
+        fields[i] = new Field(rc.getName(), kind, required, g, getter, constants);
         if (kind.isString() || kind.isList()) {
           strings.add(i);
         }
@@ -154,11 +209,11 @@ final class EventSchema {
           ctor.asType(ctor.type().generic())
               .asSpreader(Object[].class, rcs.length)
               .asType(MethodType.methodType(Event.class, Object[].class));
-      int[] localOfGlobal = new int[64];
+      int[] localOfGlobal = new int[MAX_FIELD_NAMES];
       java.util.Arrays.fill(localOfGlobal, -1);
       for (int i = 0; i < fields.length; i++) {
         if (fields[i].global() >= localOfGlobal.length) {
-          throw new IllegalStateException("more than 64 distinct event field names");
+          throw new IllegalStateException("more than " + MAX_FIELD_NAMES + " distinct event field names");
         }
         localOfGlobal[fields[i].global()] = i;
       }
@@ -183,8 +238,8 @@ final class EventSchema {
       return FieldKind.OPTIONAL_LONG;
     } else if (t == boolean.class) {
       return FieldKind.BOOLEAN;
-    } else if (t == Direction.class) {
-      return FieldKind.DIRECTION;
+    } else if (t.isEnum()) {
+      return FieldKind.ENUM;
     } else if (t == String.class) {
       if (TEXT_FIELDS.contains(n)) {
         return FieldKind.TEXT;

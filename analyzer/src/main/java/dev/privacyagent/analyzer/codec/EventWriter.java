@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.privacyagent.analyzer.collect.EventSink;
-import dev.privacyagent.analyzer.event.Direction;
 import dev.privacyagent.analyzer.event.Event;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -62,7 +61,7 @@ public final class EventWriter implements EventSink, Flushable, Closeable {
             out.writeBooleanField(f.name(), true);
           }
         }
-        case DIRECTION -> out.writeStringField(f.name(), ((Direction) v).name());
+        case ENUM -> out.writeStringField(f.name(), ((Enum<?>) v).name());
         case ID, ADDR, TEXT -> out.writeStringField(f.name(), (String) v);
         case ID_LIST, ADDR_LIST -> {
           out.writeArrayFieldStart(f.name());

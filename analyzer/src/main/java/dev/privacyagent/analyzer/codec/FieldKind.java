@@ -5,7 +5,8 @@ enum FieldKind {
   LONG,
   OPTIONAL_LONG,
   BOOLEAN,
-  DIRECTION,
+  /** An enum value written as its constant name (Direction, the gossip enums). */
+  ENUM,
   ID(Bounds.MAX_ID_CHARS),
   ADDR(Bounds.MAX_ADDR_CHARS),
   TEXT(Bounds.MAX_TEXT_CHARS),

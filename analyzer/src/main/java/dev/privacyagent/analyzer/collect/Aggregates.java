@@ -125,6 +125,7 @@ final class Aggregates {
   long evictedPeers;
   long evictedStreams;
   long evictedPrefixes;
+  long untrackedConnections;
 
   /**
    * @param capBytes eviction starts above this estimate; 0 for no cap

@@ -17,6 +17,10 @@ package dev.privacyagent.analyzer.collect;
  * @param estimatedBytes the collector's estimate of the memory its state uses
  * @param memoryCapBytes the configured cap for {@code estimatedBytes}
  * @param evictedPrefixes network prefixes without open connections evicted to stay within the cap
+ * @param eventsFileLost events the agent could not write to its events file ({@code events=FILE}):
+ *     its queue was full, or the write failed (a full disk); 0 without an events file
+ * @param untrackedConnections connections not tracked because the cap was reached and only state
+ *     of open connections was left to evict (their events stay in the raw-event ring)
  */
 public record CollectorCounters(
     long accepted,
@@ -31,9 +35,15 @@ public record CollectorCounters(
     long evictedStreams,
     long estimatedBytes,
     long memoryCapBytes,
-    long evictedPrefixes) {
+    long evictedPrefixes,
+    long eventsFileLost,
+    long untrackedConnections) {
+
+  /** No events, nothing dropped. */
+  public static final CollectorCounters ZERO = new CollectorCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   public long totalDropped() {
-    return droppedQueueFull + evictedConnections + evictedPeers + evictedStreams + evictedPrefixes;
+    return droppedQueueFull + evictedConnections + evictedPeers + evictedStreams + evictedPrefixes
+        + eventsFileLost + untrackedConnections;
   }
 }

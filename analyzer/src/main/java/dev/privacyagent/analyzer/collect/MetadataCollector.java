@@ -2,10 +2,13 @@ package dev.privacyagent.analyzer.collect;
 
 import dev.privacyagent.analyzer.codec.EventBounder;
 import dev.privacyagent.analyzer.codec.ReadStats;
+import dev.privacyagent.analyzer.collect.gossip.GossipAggregates;
 import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.event.GossipEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,6 +39,9 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   private static final int BATCH = 4096;
 
+  /** The gossip aggregates get 1/GOSSIP_SHARE of the memory left after the ring. */
+  private static final int GOSSIP_SHARE = 8;
+
   private final CollectorConfig config;
   private final MpscQueue<Event> queue;
   private final LongAdder droppedQueueFull = new LongAdder();
@@ -43,6 +49,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   // guarded by lock
   private final Aggregates state;
+  private final GossipAggregates gossip;
   private final Event[] ring;
   private long ringWritten;
   private int ringPos;
@@ -51,6 +58,7 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
 
   private volatile boolean running;
   private Thread drainer;
+  private volatile LongSupplier eventsFileLost = () -> 0;
 
   public MetadataCollector() {
     this(CollectorConfig.defaults());
@@ -62,7 +70,9 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     long ringBudget = config.memoryCapBytes() / 4;
     int ringCap = (int) Math.max(16, Math.min(config.ringCapacity(), ringBudget / EVENT_SLOT_BYTES));
     this.ring = new Event[ringCap];
-    this.state = new Aggregates(config.memoryCapBytes() - ringCap * EVENT_SLOT_BYTES, null);
+    long rest = config.memoryCapBytes() - ringCap * EVENT_SLOT_BYTES;
+    this.gossip = new GossipAggregates(rest / GOSSIP_SHARE);
+    this.state = new Aggregates(rest - rest / GOSSIP_SHARE, null);
   }
 
   public CollectorConfig config() {
@@ -110,6 +120,14 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Where the events the agent failed to write to its events file are counted: snapshots report
+   * them with the collector's own losses, so that the report and /metrics show every lost event.
+   */
+  public void countEventsFileLosses(LongSupplier lost) {
+    this.eventsFileLost = lost;
   }
 
   /** Starts the daemon drain thread; idempotent. */
@@ -187,6 +205,12 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
   private void fold(Event raw) {
     Event e = bounder.apply(raw);
     state.fold(e);
+    if (e instanceof GossipEvent g) {
+      // gossip has its own bounded aggregates; at thousands of messages a second it would
+      // otherwise push every connection event out of the ring that timing analysis reads
+      gossip.fold(g);
+      return;
+    }
     ring[ringPos] = e;
     if (++ringPos == ring.length) {
       ringPos = 0;
@@ -245,9 +269,11 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
             input.unknownTypeLines(),
             input.unknownFields(),
             state.evictedStreams,
-            state.bytes + ringFill * EVENT_SLOT_BYTES,
+            state.bytes + gossip.bytes() + ringFill * EVENT_SLOT_BYTES,
             config.memoryCapBytes(),
-            state.evictedPrefixes);
+            state.evictedPrefixes,
+            eventsFileLost.getAsLong(),
+            state.untrackedConnections);
     return new Snapshot(
         System.currentTimeMillis(),
         view.events == 0 ? 0 : view.firstWall,
@@ -261,7 +287,8 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
         recent,
         counters,
         windowMillis,
-        notes);
+        notes,
+        gossip.views());
   }
 
   private List<Event> recentEvents() {

@@ -1,5 +1,6 @@
 package dev.privacyagent.analyzer.collect;
 
+import dev.privacyagent.analyzer.collect.gossip.GossipView;
 import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.event.IdentifySent;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
  *     for the whole run
  * @param notes human-readable remarks about the input that a report should show: unknown event
  *     types and fields, skipped lines, a window the raw-event ring could not fully cover
+ * @param gossip per local node that produced gossip events: its gossipsub view (whole run, not
+ *     windowed; gossip events are not kept in the raw-event ring)
  */
 public record Snapshot(
     long takenWallMillis,
@@ -39,7 +42,8 @@ public record Snapshot(
     List<Event> recentEvents,
     CollectorCounters counters,
     long windowMillis,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, GossipView> gossip) {
 
   public Snapshot {
     notes = List.copyOf(notes);
@@ -50,6 +54,12 @@ public record Snapshot(
     prefixes = Map.copyOf(prefixes);
     disclosed = Map.copyOf(disclosed);
     recentEvents = List.copyOf(recentEvents);
+    gossip = Map.copyOf(gossip);
+  }
+
+  /** The gossip view of {@code node}, or null when it produced no gossip events. */
+  public GossipView gossipOf(String node) {
+    return gossip.get(node);
   }
 
   /**

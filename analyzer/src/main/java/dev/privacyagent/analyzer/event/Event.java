@@ -11,7 +11,7 @@ package dev.privacyagent.analyzer.event;
 public sealed interface Event
     permits HostCreated, ListenStarted, ListenStopped, DialStarted, DialFailed, HandshakeFailed,
         ConnectionOpened, ConnectionClosed, StreamOpened, ProtocolNegotiated, StreamClosed,
-        IdentifyReceived, IdentifySent, PingRtt {
+        IdentifyReceived, IdentifySent, PingRtt, GossipEvent {
 
   long seq();
 

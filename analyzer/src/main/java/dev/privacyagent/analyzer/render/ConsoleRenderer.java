@@ -95,8 +95,9 @@ public final class ConsoleRenderer implements ReportRenderer {
     w.ln("COLLECTOR");
     w.ln("  accepted %d, dropped (queue full) %d, evicted connections %d, evicted peers %d, ring overwrites %d",
         c.accepted(), c.droppedQueueFull(), c.evictedConnections(), c.evictedPeers(), c.evictedEvents());
-    w.ln("  evicted streams %d, evicted prefixes %d, memory %s of %s cap",
-        c.evictedStreams(), c.evictedPrefixes(), Format.bytes(c.estimatedBytes()), Format.bytes(c.memoryCapBytes()));
+    w.ln("  evicted streams %d, evicted prefixes %d, untracked connections %d, lost writing the events file %d",
+        c.evictedStreams(), c.evictedPrefixes(), c.untrackedConnections(), c.eventsFileLost());
+    w.ln("  memory %s of %s cap", Format.bytes(c.estimatedBytes()), Format.bytes(c.memoryCapBytes()));
     w.ln("  truncated strings %d, skipped lines %d, unknown types %d, unknown fields %d, total dropped %d",
         c.truncatedStrings(), c.skippedLines(), c.unknownTypes(), c.unknownFields(), r.droppedTotal());
     for (String note : r.notes()) {

@@ -184,6 +184,8 @@ public final class HtmlRenderer implements ReportRenderer {
     row(h, "Raw events overwritten in ring", c.evictedEvents());
     row(h, "Evicted streams", c.evictedStreams());
     row(h, "Evicted prefixes", c.evictedPrefixes());
+    row(h, "Connections not tracked (cap reached)", c.untrackedConnections());
+    row(h, "Lost writing the events file", c.eventsFileLost());
     row(h, "Truncated strings", c.truncatedStrings());
     row(h, "Skipped input lines", c.skippedLines());
     row(h, "Unknown event types", c.unknownTypes());

@@ -60,7 +60,8 @@ public final class Text {
     return out == null ? s : out.toString();
   }
 
-  static boolean unsafeForTerminal(char c) {
+  /** True for a character {@link #printable} escapes: one a terminal could interpret. */
+  public static boolean unsafeForTerminal(char c) {
     return c < 0x20
         || (c >= 0x7f && c <= 0x9f)
         || c == '\u2028'

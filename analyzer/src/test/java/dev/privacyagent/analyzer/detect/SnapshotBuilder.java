@@ -6,6 +6,7 @@ import dev.privacyagent.analyzer.collect.Multiaddrs;
 import dev.privacyagent.analyzer.collect.PeerStats;
 import dev.privacyagent.analyzer.collect.PrefixStats;
 import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.collect.gossip.GossipView;
 import dev.privacyagent.analyzer.event.ConnectionOpened;
 import dev.privacyagent.analyzer.event.Direction;
 import dev.privacyagent.analyzer.event.Event;
@@ -35,6 +36,13 @@ public final class SnapshotBuilder {
   private long seq;
   private int streamSeq;
   private final List<String> notes = new ArrayList<>();
+  private final Map<String, GossipView> gossip = new LinkedHashMap<>();
+
+  /** Adds a node's gossip view (build one with GossipAggregates from events). */
+  public SnapshotBuilder gossip(GossipView view) {
+    gossip.put(view.node(), view);
+    return this;
+  }
 
   public static SnapshotBuilder create() {
     return new SnapshotBuilder();
@@ -198,8 +206,8 @@ public final class SnapshotBuilder {
     long first = events.stream().mapToLong(Event::wallMillis).min().orElse(T0);
     long last = events.stream().mapToLong(Event::wallMillis).max().orElse(taken);
     events.sort((a, b) -> Long.compare(a.timeNanos(), b.timeNanos()));
-    CollectorCounters counters = new CollectorCounters(events.size() + ps.size(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    CollectorCounters counters = new CollectorCounters(events.size() + ps.size(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     return new Snapshot(taken, first, last, List.of(NODE), connections, ps, protocols, prefixes,
-        disclosed, events, counters, 0, notes);
+        disclosed, events, counters, 0, notes, gossip);
   }
 }

@@ -208,6 +208,10 @@ public final class MetricsRenderer {
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedEvents(), "reason", "evicted_event");
     w.sample("libp2p_privacy_collector_dropped_total", c.evictedPrefixes(),
         "reason", "evicted_prefix");
+    w.sample("libp2p_privacy_collector_dropped_total", c.untrackedConnections(),
+        "reason", "untracked_connection");
+    w.sample("libp2p_privacy_collector_dropped_total", c.eventsFileLost(),
+        "reason", "events_file");
     w.single("libp2p_privacy_collector_memory_bytes", "gauge",
         "Estimated memory held by the collector's state", c.estimatedBytes());
     w.single("libp2p_privacy_collector_memory_cap_bytes", "gauge",

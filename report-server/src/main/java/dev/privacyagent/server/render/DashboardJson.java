@@ -88,6 +88,8 @@ public final class DashboardJson {
     o.put("estimatedBytes", c.estimatedBytes());
     o.put("memoryCapBytes", c.memoryCapBytes());
     o.put("evictedPrefixes", c.evictedPrefixes());
+    o.put("eventsFileLost", c.eventsFileLost());
+    o.put("untrackedConnections", c.untrackedConnections());
     o.put("totalDropped", c.totalDropped());
     return o;
   }

@@ -11,6 +11,6 @@ public final class Snapshots {
 
   public static Snapshot empty(long nowMillis) {
     return new Snapshot(nowMillis, 0, 0, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), List.of(), new CollectorCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0, List.of());
+        Map.of(), List.of(), CollectorCounters.ZERO, 0, List.of(), Map.of());
   }
 }

@@ -22,8 +22,8 @@ class LiveReportSourceTest {
 
   Snapshot snapshot() {
     return new Snapshot(System.currentTimeMillis(), 0, 0, List.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), List.of(), new CollectorCounters(accepted.get(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0,
-        List.of());
+        Map.of(), Map.of(), List.of(), new CollectorCounters(accepted.get(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0,
+        List.of(), Map.of());
   }
 
   ReportView analyse(Snapshot s) {
