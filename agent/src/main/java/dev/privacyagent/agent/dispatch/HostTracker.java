@@ -56,7 +56,7 @@ final class HostTracker {
         }
       }
     }
-    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node));
+    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node, null));
     return node;
   }
 

@@ -114,6 +114,11 @@ public final class Pipeline implements EventSink {
     return analyzer().analyze(s);
   }
 
+  /** The report with one section per local node (the console report at shutdown). */
+  Report analyzeNodes() {
+    return analyzer().analyze(collector.nodeSnapshots());
+  }
+
   private void printSummary() {
     try {
       Snapshot s = collector.snapshot();
@@ -138,7 +143,7 @@ public final class Pipeline implements EventSink {
       AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures()));
       if (config.report()) {
         StringBuilder sb = new StringBuilder();
-        new ConsoleRenderer().render(r, sb);
+        new ConsoleRenderer().render(analyzeNodes(), sb);
         System.err.print(sb);
         System.err.flush();
       }

@@ -1,5 +1,9 @@
 package dev.privacyagent.analyzer.event;
 
-/** A libp2p host came into existence; {@code node} is its peer id. */
-public record HostCreated(long seq, long timeNanos, long wallMillis, String node, String peerId)
+/**
+ * A libp2p host came into existence; {@code node} is its peer id. {@code nodeName} is the name
+ * the agent gives it ({@code nodeName} key; {@code NAME-0}, {@code NAME-1}, ... when one JVM runs
+ * several hosts), null when none was configured (older event files never carry one).
+ */
+public record HostCreated(long seq, long timeNanos, long wallMillis, String node, String peerId, String nodeName)
     implements Event {}
