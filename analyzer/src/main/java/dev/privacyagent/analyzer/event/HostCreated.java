@@ -6,4 +6,10 @@ package dev.privacyagent.analyzer.event;
  * several hosts), null when none was configured (older event files never carry one).
  */
 public record HostCreated(long seq, long timeNanos, long wallMillis, String node, String peerId, String nodeName)
-    implements Event {}
+    implements Event {
+
+  /** A host without a configured name. */
+  public HostCreated(long seq, long timeNanos, long wallMillis, String node, String peerId) {
+    this(seq, timeNanos, wallMillis, node, peerId, null);
+  }
+}
