@@ -8,10 +8,10 @@ import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 
 /** Unsigned-varint length-prefixed frames with a size bound, for messages from untrusted peers. */
-final class BoundedVarintFrameDecoder extends ByteToMessageDecoder {
+public final class BoundedVarintFrameDecoder extends ByteToMessageDecoder {
     private final int maxFrame;
 
-    BoundedVarintFrameDecoder(int maxFrame) {
+    public BoundedVarintFrameDecoder(int maxFrame) {
         this.maxFrame = maxFrame;
     }
 

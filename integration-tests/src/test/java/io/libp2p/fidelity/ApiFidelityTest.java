@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -22,37 +23,56 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Checks the compiled test host against every {@code required} row of jvm-libp2p-api.tsv (read from
- * jvm-libp2p's own bytecode): the class exists with the same kind and supertypes, and each member
- * exists, declared in that class, with the exact JVM descriptor and static/default/abstract-ness.
+ * Checks the compiled test host against every {@code required} row of both API tables read from
+ * jvm-libp2p's own bytecode, jvm-libp2p-api.tsv (core) and jvm-libp2p-pubsub-api.tsv (gossipsub):
+ * the class exists with the same kind and supertypes, and each member exists, declared in that
+ * class, with the exact JVM descriptor and static/default/abstract-ness (fields: type and static).
  */
 class ApiFidelityTest {
     static final String TSV_PROPERTY = "jvmlibp2p.api.tsv";
+    static final String PUBSUB_TSV_PROPERTY = "jvmlibp2p.pubsub.api.tsv";
 
     static ApiTable table() throws Exception {
-        String p = System.getProperty(TSV_PROPERTY);
+        return table(TSV_PROPERTY, "jvm-libp2p-api.tsv");
+    }
+
+    static ApiTable pubsubTable() throws Exception {
+        return table(PUBSUB_TSV_PROPERTY, "jvm-libp2p-pubsub-api.tsv");
+    }
+
+    static ApiTable table(String property, String fileName) throws Exception {
+        String p = System.getProperty(property);
         if (p == null || p.isBlank()) {
-            fail("System property " + TSV_PROPERTY + " is not set: run through Maven (the pom passes "
-                    + "shared/jvm-libp2p-api.tsv) or pass -D" + TSV_PROPERTY + "=/path/to/jvm-libp2p-api.tsv");
+            fail("System property " + property + " is not set: run through Maven (the pom passes "
+                    + "shared/" + fileName + ") or pass -D" + property + "=/path/to/" + fileName);
         }
         Path path = Path.of(p).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
-            fail("jvm-libp2p API table not found at " + path + " (set -D" + TSV_PROPERTY
-                    + "=/path/to/jvm-libp2p-api.tsv; the repository expects shared/ beside the clone)");
+            fail("jvm-libp2p API table not found at " + path + " (set -D" + property
+                    + "=/path/to/" + fileName + "; the repository expects shared/ beside the clone)");
         }
         return ApiTable.read(path);
     }
 
     @Test
     void tableHasRequiredRows() throws Exception {
-        ApiTable t = table();
-        long required = t.rows().stream().filter(ApiTable.MemberRow::required).count();
+        long required = table().rows().stream().filter(ApiTable.MemberRow::required).count();
         assertTrue(required >= 100, "expected at least 100 required rows, found " + required);
+        long pubsub = pubsubTable().rows().stream().filter(ApiTable.MemberRow::required).count();
+        assertTrue(pubsub >= 150, "expected at least 150 required pubsub rows, found " + pubsub);
     }
 
     @TestFactory
     Stream<DynamicTest> classHeaders() throws Exception {
-        ApiTable t = table();
+        return Stream.concat(classHeaders(table()), classHeaders(pubsubTable()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> requiredMembers() throws Exception {
+        return Stream.concat(requiredMembers(table()), requiredMembers(pubsubTable()));
+    }
+
+    private static Stream<DynamicTest> classHeaders(ApiTable t) {
         Set<String> requiredClasses = new HashSet<>();
         Set<String> classesWithRows = new HashSet<>();
         for (ApiTable.MemberRow r : t.rows()) {
@@ -71,9 +91,8 @@ class ApiFidelityTest {
         return tests.stream();
     }
 
-    @TestFactory
-    Stream<DynamicTest> requiredMembers() throws Exception {
-        return table().rows().stream().filter(ApiTable.MemberRow::required)
+    private static Stream<DynamicTest> requiredMembers(ApiTable t) {
+        return t.rows().stream().filter(ApiTable.MemberRow::required)
                 .map(r -> DynamicTest.dynamicTest(r + " (line " + r.line() + ")", () -> checkMember(r)));
     }
 
@@ -106,7 +125,37 @@ class ApiFidelityTest {
         }
     }
 
+    /** Public, protected or private exactly as the table declares it (hooked protected members exist). */
+    private static void checkVisibility(ApiTable.MemberRow r, int m) {
+        if (r.hasModifier("protected")) {
+            assertTrue(Modifier.isProtected(m), r + " must be protected");
+        } else if (r.hasModifier("private")) {
+            assertTrue(Modifier.isPrivate(m), r + " must be private");
+        } else {
+            assertTrue(Modifier.isPublic(m), r + " must be public");
+        }
+    }
+
+    private static void checkField(ApiTable.MemberRow r) {
+        Class<?> c = load(r.className());
+        Field f;
+        try {
+            f = c.getDeclaredField(r.name());
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(r + " is not declared in " + r.className());
+        }
+        assertEquals(r.descriptor(), Descriptors.type(f.getType()), r + " field type");
+        int m = f.getModifiers();
+        checkVisibility(r, m);
+        assertEquals(r.hasModifier("static"), Modifier.isStatic(m), r + " static-ness");
+        assertEquals(r.hasModifier("final"), Modifier.isFinal(m), r + " final-ness");
+    }
+
     private static void checkMember(ApiTable.MemberRow r) {
+        if (r.isField()) {
+            checkField(r);
+            return;
+        }
         Class<?> c = load(r.className());
         Executable found = null;
         List<String> sameName = new ArrayList<>();
@@ -133,7 +182,7 @@ class ApiFidelityTest {
             fail(r + " is not declared in " + r.className() + "; same-name members have descriptors " + sameName);
         }
         int m = found.getModifiers();
-        assertTrue(Modifier.isPublic(m), r + " must be public");
+        checkVisibility(r, m);
         assertEquals(r.hasModifier("static"), Modifier.isStatic(m), r + " static-ness");
         if (found instanceof Method method) {
             assertEquals(r.hasModifier("default"), method.isDefault(), r + " default-ness");

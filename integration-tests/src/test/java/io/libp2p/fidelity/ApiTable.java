@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The parsed jvm-libp2p-api.tsv: class headers ("## ...") and member rows. */
+/** A parsed API table (jvm-libp2p-api.tsv, jvm-libp2p-pubsub-api.tsv): class headers ("## ...") and member rows. */
 record ApiTable(Map<String, ClassHeader> headers, List<MemberRow> rows) {
 
     /** A "## " line: modifiers and kind, class name, supertypes. */
@@ -21,15 +21,26 @@ record ApiTable(Map<String, ClassHeader> headers, List<MemberRow> rows) {
             return requirement.startsWith("required");
         }
 
+        /** A field row ("public static final T NAME;"), e.g. an enum constant: no parameter list. */
+        boolean isField() {
+            return declaration.indexOf('(') < 0;
+        }
+
+        private String head() {
+            int paren = declaration.indexOf('(');
+            String d = paren < 0 ? declaration : declaration.substring(0, paren);
+            return d.endsWith(";") ? d.substring(0, d.length() - 1) : d;
+        }
+
         /** The member's simple name; the class's own simple name for constructors. */
         String name() {
-            String head = declaration.substring(0, declaration.indexOf('('));
+            String head = head();
             String last = head.substring(head.lastIndexOf(' ') + 1);
             return last.equals(className) ? "<init>" : last;
         }
 
         boolean hasModifier(String modifier) {
-            String head = declaration.substring(0, declaration.indexOf('('));
+            String head = head();
             for (String t : head.split(" ")) {
                 if (t.equals(modifier)) {
                     return true;
@@ -40,7 +51,7 @@ record ApiTable(Map<String, ClassHeader> headers, List<MemberRow> rows) {
 
         @Override
         public String toString() {
-            return className + "#" + name() + descriptor;
+            return className + "#" + name() + (isField() ? ":" : "") + descriptor;
         }
     }
 

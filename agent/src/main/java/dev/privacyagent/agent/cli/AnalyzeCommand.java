@@ -1,5 +1,8 @@
 package dev.privacyagent.agent.cli;
 
+import dev.privacyagent.agent.cli.progress.ProgressMeter;
+import dev.privacyagent.agent.cli.progress.ProgressOptions;
+import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.CollectorConfig;
 import dev.privacyagent.analyzer.collect.MetadataCollector;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -98,6 +102,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "for --serve: require T on every request (Authorization: Bearer T, or open /?token=T once)")
   String token;
 
+  @Mixin ProgressOptions progress;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -165,7 +171,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
-      long events = inputs.copyTo(collector::ingest, err);
+      long events;
+      try (ProgressMeter meter = progress.start("analyze", ProgressText.Unit.BYTES, inputs::bytesRead,
+          inputs.totalBytes(), TerminalSafeWriter.unescaped(err))) {
+        events = inputs.copyTo(collector::ingest);
+      }
       ReadStats stats = inputs.stats();
       collector.recordInput(stats);
       err.printf(Locale.ROOT, "[analyze] read %,d events from %,d line(s) of %d input(s)%s%n",

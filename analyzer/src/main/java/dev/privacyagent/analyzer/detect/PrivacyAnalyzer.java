@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs the seven detectors over a snapshot and assembles the {@link Report}: findings, risk
+ * Runs the seven connection-level and five gossip detectors over a snapshot and assembles the {@link Report}: findings, risk
  * score, anonymity measures, peer and protocol tables, counters and mock proofs. Apart from the
  * proofs' random salts the report is a function of the snapshot alone (pass a seeded {@link
  * MockProofSystem} to make it fully deterministic). Thread-safe.
@@ -45,14 +45,16 @@ public final class PrivacyAnalyzer {
   public PrivacyAnalyzer(AnalyzerConfig config, ReferencePopulation reference, MockProofSystem proofSystem) {
     this.config = Objects.requireNonNull(config, "config");
     this.proofSystem = Objects.requireNonNull(proofSystem, "proofSystem");
-    this.detectors = List.of(
+    List<Detector> all = new ArrayList<>(List.of(
         new TimingCorrelationDetector(config.timing()),
         new AnonymitySetDetector(config.anonymity()),
         new ProtocolFingerprintDetector(config.fingerprint(), reference),
         new AddressLeakageDetector(config.address()),
         new PeerIdLinkabilityDetector(config.linkability()),
         new ConnectionPatternDetector(config.connections()),
-        new WeakTransportSecurityDetector(config.transport()));
+        new WeakTransportSecurityDetector(config.transport())));
+    all.addAll(config.gossip().detectors());
+    this.detectors = List.copyOf(all);
   }
 
   public AnalyzerConfig config() {

@@ -63,6 +63,24 @@ public class HostBuilder {
     private String protocolVersion = IdentifyProtocol.DEFAULT_PROTOCOL_VERSION;
     private MultistreamProtocol multistreamProtocol = MultistreamProtocolV1.INSTANCE;
 
+    /** What {@link #HostBuilder(DefaultMode)} pre-fills: nothing, or TCP + Noise + Yamux. */
+    public enum DefaultMode {
+        None,
+        Standard
+    }
+
+    public HostBuilder() {
+        this(DefaultMode.None);
+    }
+
+    public HostBuilder(DefaultMode defaultMode) {
+        if (defaultMode == DefaultMode.Standard) {
+            transports.add(io.libp2p.transport.tcp.TcpTransport::new);
+            secureChannels.add(io.libp2p.security.noise.NoiseXXSecureChannel::new);
+            muxers.add(StreamMuxerProtocol::getYamux);
+        }
+    }
+
     @SafeVarargs
     public final HostBuilder transport(Function<ConnectionUpgrader, Transport>... transports) {
         this.transports.addAll(Arrays.asList(transports));
@@ -81,7 +99,7 @@ public class HostBuilder {
         return this;
     }
 
-    public HostBuilder protocol(ProtocolBinding<?>... protocols) {
+    public final HostBuilder protocol(ProtocolBinding<?>... protocols) {
         this.protocols.addAll(Arrays.asList(protocols));
         return this;
     }

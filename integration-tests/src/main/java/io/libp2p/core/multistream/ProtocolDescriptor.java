@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** The protocol ids a binding announces (in preference order) and the ids it accepts. */
-public class ProtocolDescriptor {
+public final class ProtocolDescriptor {
     private final List<String> announceProtocols;
     private final ProtocolMatcher protocolMatcher;
 
@@ -21,7 +21,7 @@ public class ProtocolDescriptor {
         this(List.of(protocols), ProtocolMatcher.list(List.of(protocols)));
     }
 
-    public List<String> getAnnounceProtocols() {
+    public final List<String> getAnnounceProtocols() {
         return announceProtocols;
     }
 
