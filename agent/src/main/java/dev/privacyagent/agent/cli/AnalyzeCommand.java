@@ -6,12 +6,15 @@ import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.CollectorConfig;
 import dev.privacyagent.analyzer.collect.MetadataCollector;
+import dev.privacyagent.analyzer.collect.NodeSnapshot;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.detect.AnalyzerConfig;
 import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
 import dev.privacyagent.analyzer.detect.ReferencePopulation;
 import dev.privacyagent.analyzer.render.ReportRenderer;
 import dev.privacyagent.analyzer.report.Report;
+import dev.privacyagent.analyzer.report.Text;
 import dev.privacyagent.server.ServeUntilInterrupted;
 import dev.privacyagent.server.ServerConfig;
 import dev.privacyagent.server.source.ReportSources;
@@ -81,6 +84,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
           + "consensus-layer crawl, Nov 2023) or a CSV file of agent,share_percent")
   String reference;
 
+  @Option(names = "--node", paramLabel = "ID|NAME",
+      description = "report only this local node (peer id or node name); default: every node, side by side")
+  String node;
+
   @Option(names = "--serve", description = "serve the report as a live web page and JSON API until interrupted (Ctrl-C)")
   boolean serve;
 
@@ -101,8 +108,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Snapshot snapshot = load(err);
-    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshot);
+    NodeSnapshots snapshots = load(err);
+    if (node != null) {
+      NodeSnapshots one = snapshots.only(node);
+      if (one == null) {
+        throw new CliException(ExitCodes.INPUT, "no local node '" + Text.bound(node, 128)
+            + "' in the input; its nodes: " + nodeList(snapshots));
+      }
+      snapshots = one;
+    }
+    Snapshot snapshot = snapshots.all();
+    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshots);
     if (serve) {
       if (output != null) {
         write(report, err);
@@ -111,6 +127,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     write(report, err);
     return ExitCodes.OK;
+  }
+
+  private static String nodeList(NodeSnapshots s) {
+    StringBuilder sb = new StringBuilder();
+    for (NodeSnapshot n : s.nodes()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(Text.bound(n.node(), 128));
+      sb.append(" (").append(Text.bound(n.name(), 128)).append(')');
+    }
+    return sb.length() == 0 ? "none" : sb.toString();
   }
 
   /** {@code --reference}: null when absent; a bad name or file is an input error. */
@@ -154,7 +179,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** Reads every input into a collector and returns its snapshot; reports input notes on {@code err}. */
-  Snapshot load(PrintWriter err) {
+  NodeSnapshots load(PrintWriter err) {
     CollectorConfig config = CollectorConfig.defaults().withWindow(window == null ? Duration.ZERO : window);
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
@@ -176,7 +201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       err.flush();
     }
-    return collector.snapshot();
+    return collector.nodeSnapshots();
   }
 
   private void write(Report report, PrintWriter err) {

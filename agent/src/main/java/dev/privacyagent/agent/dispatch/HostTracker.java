@@ -57,7 +57,7 @@ final class HostTracker {
         }
       }
     }
-    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node));
+    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node, null));
     return node;
   }
 
