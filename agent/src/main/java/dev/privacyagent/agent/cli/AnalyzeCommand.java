@@ -1,14 +1,20 @@
 package dev.privacyagent.agent.cli;
 
+import dev.privacyagent.agent.cli.progress.ProgressMeter;
+import dev.privacyagent.agent.cli.progress.ProgressOptions;
+import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.CollectorConfig;
 import dev.privacyagent.analyzer.collect.MetadataCollector;
+import dev.privacyagent.analyzer.collect.NodeSnapshot;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.detect.AnalyzerConfig;
 import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
 import dev.privacyagent.analyzer.detect.ReferencePopulation;
 import dev.privacyagent.analyzer.render.ReportRenderer;
 import dev.privacyagent.analyzer.report.Report;
+import dev.privacyagent.analyzer.report.Text;
 import dev.privacyagent.server.ServeUntilInterrupted;
 import dev.privacyagent.server.ServerConfig;
 import dev.privacyagent.server.source.ReportSources;
@@ -23,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,6 +84,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
           + "consensus-layer crawl, Nov 2023) or a CSV file of agent,share_percent")
   String reference;
 
+  @Option(names = "--node", paramLabel = "ID|NAME",
+      description = "report only this local node (peer id or node name); default: every node, side by side")
+  String node;
+
   @Option(names = "--serve", description = "serve the report as a live web page and JSON API until interrupted (Ctrl-C)")
   boolean serve;
 
@@ -92,11 +103,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "for --serve: require T on every request (Authorization: Bearer T, or open /?token=T once)")
   String token;
 
+  @Mixin ProgressOptions progress;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Snapshot snapshot = load(err);
-    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshot);
+    NodeSnapshots snapshots = load(err);
+    if (node != null) {
+      NodeSnapshots one = snapshots.only(node);
+      if (one == null) {
+        throw new CliException(ExitCodes.INPUT, "no local node '" + Text.bound(node, 128)
+            + "' in the input; its nodes: " + nodeList(snapshots));
+      }
+      snapshots = one;
+    }
+    Snapshot snapshot = snapshots.all();
+    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshots);
     if (serve) {
       if (output != null) {
         write(report, err);
@@ -105,6 +127,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     write(report, err);
     return ExitCodes.OK;
+  }
+
+  private static String nodeList(NodeSnapshots s) {
+    StringBuilder sb = new StringBuilder();
+    for (NodeSnapshot n : s.nodes()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(Text.bound(n.node(), 128));
+      sb.append(" (").append(Text.bound(n.name(), 128)).append(')');
+    }
+    return sb.length() == 0 ? "none" : sb.toString();
   }
 
   /** {@code --reference}: null when absent; a bad name or file is an input error. */
@@ -148,11 +179,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** Reads every input into a collector and returns its snapshot; reports input notes on {@code err}. */
-  Snapshot load(PrintWriter err) {
+  NodeSnapshots load(PrintWriter err) {
     CollectorConfig config = CollectorConfig.defaults().withWindow(window == null ? Duration.ZERO : window);
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
-      long events = inputs.copyTo(collector::ingest, err);
+      long events;
+      try (ProgressMeter meter = progress.start("analyze", ProgressText.Unit.BYTES, inputs::bytesRead,
+          inputs.totalBytes(), TerminalSafeWriter.unescaped(err))) {
+        events = inputs.copyTo(collector::ingest);
+      }
       ReadStats stats = inputs.stats();
       collector.recordInput(stats);
       err.printf(Locale.ROOT, "[analyze] read %,d events from %,d line(s) of %d input(s)%s%n",
@@ -166,7 +201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       err.flush();
     }
-    return collector.snapshot();
+    return collector.nodeSnapshots();
   }
 
   private void write(Report report, PrintWriter err) {

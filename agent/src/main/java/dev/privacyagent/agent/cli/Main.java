@@ -69,7 +69,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setOut(out);
-    cmd.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
+    cmd.setErr(new TerminalSafeWriter.Stream(err));
     cmd.setParameterExceptionHandler(Main::usageError);
     cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
       if (ex instanceof CliException ce) {

@@ -1,5 +1,8 @@
 package dev.privacyagent.agent.cli;
 
+import dev.privacyagent.agent.cli.progress.ProgressMeter;
+import dev.privacyagent.agent.cli.progress.ProgressOptions;
+import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.EventWriter;
 import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.simulate.Scenario;
@@ -10,8 +13,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Write deterministic synthetic libp2p events (JSON Lines, docs/events.md) with known privacy problems.",
       "Scenarios: timing, anonymity, fingerprint, leakage (each a known problem); clean (nothing of medium "
-          + "severity or above); all (clean traffic plus every problem). The same scenario, peers and seed "
+          + "severity or above); all (clean traffic plus every problem); gossip (an Ethereum-like gossip "
+          + "network seen by a leaky, a careful and a flood-publishing node). The same scenario, peers and seed "
           + "give the same bytes.",
       "Example: privacy-agent simulate --scenario all | privacy-agent analyze - --format html -o report.html"
     },
@@ -40,7 +47,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "NAME",
-      description = "timing, anonymity, fingerprint, leakage, clean or all")
+      description = "timing, anonymity, fingerprint, leakage, clean, all or gossip")
   String scenario;
 
   @Option(names = "--peers", paramLabel = "N", defaultValue = "" + TrafficSimulator.DEFAULT_PEERS,
@@ -52,8 +59,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "write to FILE instead of standard output; gzip when FILE ends in .gz")
   Path out;
+
+  @Mixin ProgressOptions progress;
 
   @Override
   public Integer call() {
@@ -68,13 +78,12 @@ public final class SimulateCommand implements Callable<Integer> {
           "--peers must be between 1 and " + TrafficSimulator.MAX_PEERS + ", got " + peers);
     }
     List<Event> events = new TrafficSimulator(seed, peers).generate(s);
+    PrintWriter err = spec.commandLine().getErr();
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();
       try {
         EventWriter w = new EventWriter(stdout);
-        for (Event e : events) {
-          w.write(e);
-        }
+        writeAll(events, w, err);
         w.flush();
       } catch (IOException e) {
         throw new CliException(ExitCodes.OUTPUT, "cannot write events: " + e.getMessage());
@@ -87,17 +96,27 @@ public final class SimulateCommand implements Callable<Integer> {
     if (Files.isDirectory(out)) {
       throw new CliException(ExitCodes.OUTPUT, "cannot write '" + out + "': it is a directory");
     }
-    try (OutputStream os = Files.newOutputStream(out); EventWriter w = new EventWriter(os)) {
-      for (Event e : events) {
-        w.write(e);
-      }
+    boolean gzip = out.getFileName().toString().endsWith(".gz");
+    try (OutputStream os = gzip ? new GZIPOutputStream(Files.newOutputStream(out), 1 << 16) : Files.newOutputStream(out);
+        EventWriter w = new EventWriter(os)) {
+      writeAll(events, w, err);
     } catch (IOException e) {
       throw new CliException(ExitCodes.OUTPUT, "cannot write '" + out + "': " + AnalyzeCommand.describe(e));
     }
-    PrintWriter err = spec.commandLine().getErr();
-    err.printf("[simulate] %,d events of scenario %s (peers %d, seed %d) written to %s%n",
-        events.size(), s.cliName(), peers, seed, out);
+    err.printf("[simulate] %,d events of scenario %s (peers %d, seed %d) written to %s%s%n",
+        events.size(), s.cliName(), peers, seed, out, gzip ? " (gzip)" : "");
     err.flush();
     return ExitCodes.OK;
+  }
+
+  private void writeAll(List<Event> events, EventWriter w, PrintWriter err) throws IOException {
+    AtomicLong written = new AtomicLong();
+    try (ProgressMeter meter = progress.start("simulate", ProgressText.Unit.EVENTS, written::get, events.size(),
+        TerminalSafeWriter.unescaped(err))) {
+      for (Event e : events) {
+        w.write(e);
+        written.lazySet(written.get() + 1);
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.privacyagent.agent.cli;
 import dev.privacyagent.analyzer.report.Text;
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
@@ -15,6 +16,24 @@ import java.io.Writer;
 final class TerminalSafeWriter extends FilterWriter {
   TerminalSafeWriter(Writer out) {
     super(out);
+  }
+
+  /** The escaped message stream; it keeps the stream before escaping for {@link #unescaped}. */
+  static final class Stream extends PrintWriter {
+    private final PrintWriter raw;
+
+    Stream(PrintWriter raw) {
+      super(new TerminalSafeWriter(raw), true);
+      this.raw = raw;
+    }
+  }
+
+  /**
+   * The stream before escaping, for what a command draws itself from its own text only (the
+   * progress bar's carriage return); {@code err} itself when it is not a {@link Stream}.
+   */
+  static PrintWriter unescaped(PrintWriter err) {
+    return err instanceof Stream s ? s.raw : err;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.privacyagent.agent.config;
 
 import dev.privacyagent.agent.log.Level;
+import dev.privacyagent.agent.dispatch.gossip.GossipSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * @param port report server port, 0 for an ephemeral port, -1 when the server is disabled
  * @param token empty when none
  * @param events null when no events file is written
+ * @param gossip which received gossip messages get an event of their own, the stats interval
  * @param warnings non-fatal remarks made while resolving (unknown keys), logged at start-up
  */
 public record AgentConfig(
@@ -27,6 +29,7 @@ public record AgentConfig(
     boolean report,
     int queue,
     boolean faultInjection,
+    GossipSettings gossip,
     List<String> warnings) {
 
   public AgentConfig {

@@ -19,6 +19,10 @@ public enum ConfigKey {
   SUMMARY_INTERVAL("summaryInterval", "60s", "period of the one-line summary on stderr; 0 disables"),
   REPORT("report", "true", "print the console report on stderr at JVM shutdown"),
   QUEUE("queue", "65536", "capacity of the events-file queue (events beyond it are counted as dropped)"),
+  GOSSIP_MESSAGES(
+      "gossipMessages", "sampled",
+      "received gossip messages with an event of their own: off, sampled (1 in 1024), sampled:N or all"),
+  GOSSIP_INTERVAL("gossipInterval", "30s", "period of the per-topic and per-peer gossip stats events"),
   FAULT_INJECTION(
       "faultInjection", "none", "test only: 'throw' makes every dispatch throw (proves isolation)");
 

@@ -1,5 +1,7 @@
 package dev.privacyagent.agent.config;
 
+import dev.privacyagent.agent.dispatch.gossip.GossipSettings;
+import dev.privacyagent.agent.dispatch.gossip.MessageSampling;
 import dev.privacyagent.agent.log.Level;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -90,6 +92,10 @@ public final class ConfigLoader {
         bool(values.get(ConfigKey.REPORT)),
         intIn(values.get(ConfigKey.QUEUE), 16, 1 << 24),
         fault.equals("throw"),
+        new GossipSettings(
+            sampling(values.get(ConfigKey.GOSSIP_MESSAGES)),
+            duration(values.get(ConfigKey.GOSSIP_INTERVAL), false),
+            fault.equals("throw")),
         warnings);
   }
 
@@ -129,6 +135,14 @@ public final class ConfigLoader {
       sb.append(k.key());
     }
     return sb.toString();
+  }
+
+  private static MessageSampling sampling(Resolved r) throws ConfigException {
+    try {
+      return MessageSampling.parse(r.value());
+    } catch (IllegalArgumentException e) {
+      throw bad(r, e.getMessage());
+    }
   }
 
   private static boolean bool(Resolved r) throws ConfigException {

@@ -1,8 +1,12 @@
 package dev.privacyagent.agent.dispatch;
 
+import dev.privacyagent.agent.dispatch.gossip.GossipDispatcher;
+import dev.privacyagent.agent.dispatch.gossip.GossipEvents;
+import dev.privacyagent.agent.dispatch.gossip.GossipSettings;
 import dev.privacyagent.analyzer.collect.EventSink;
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent side of {@link PrivacyBridge}: routes each hook to the tracker of its concern and
@@ -18,6 +22,8 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   private final DialTracker dials;
   private final ListenTracker listens;
   private final Handoff handoff;
+  private final GossipDispatcher gossip;
+  private final java.util.concurrent.ScheduledFuture<?> gossipStats;
 
   /**
    * @param attached true after a dynamic attach: unknown hosts and connections are then
@@ -25,20 +31,51 @@ public final class Dispatcher implements PrivacyBridge.Sink {
    */
   public Dispatcher(
       EventSink downstream, ScheduledExecutorService worker, Failures failures, boolean attached) {
+    this(downstream, worker, failures, attached, GossipSettings.DEFAULT);
+  }
+
+  /**
+   * @param gossip gossip capture settings; with {@code faults} every gossip event throws inside
+   *     the agent once built, so that each path from the router's hooks and listener proves it
+   *     contains the failure
+   */
+  public Dispatcher(
+      EventSink downstream,
+      ScheduledExecutorService worker,
+      Failures failures,
+      boolean attached,
+      GossipSettings gossip) {
     this.failures = failures;
     Registry registry = new Registry();
-    this.out = new Emitter(new Clock(), downstream);
+    Clock clock = new Clock();
+    this.out = new Emitter(clock, downstream);
     this.connections = new ConnectionTracker(registry, out, failures);
     this.listens = new ListenTracker(registry, out, failures);
     this.handoff = new Handoff(worker, failures);
     this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures);
     this.streams = new StreamTracker(registry, out, failures, connections, handoff, attached);
     this.dials = new DialTracker(registry, out, failures);
+    EventSink gossipSink = gossip.faults() ? Dispatcher::injectFault : downstream;
+    this.gossip = new GossipDispatcher(new GossipEvents(clock, gossipSink), handoff, failures, attached,
+        gossip.sampling(), streams::nodeOfStream, registry::soleNode);
+    long every = Math.max(1, gossip.statsInterval().toMillis());
+    this.gossipStats =
+        worker.scheduleWithFixedDelay(this.gossip::flushStats, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private static void injectFault(dev.privacyagent.analyzer.event.Event e) {
+    throw new IllegalStateException("privacy-agent fault injection (gossip)");
+  }
+
+  /** The gossip half, for {@code GossipBridge}. */
+  public GossipDispatcher gossip() {
+    return gossip;
   }
 
   /** Stops the periodic hand-off drain (a dispatcher that is no longer installed). */
   public void stop() {
     handoff.stop();
+    gossipStats.cancel(false);
   }
 
   @Override

@@ -47,6 +47,7 @@ final class HostTracker {
     if (registry.hosts.putIfAbsent(host, node) != null) {
       return registry.hosts.get(host);
     }
+    registry.hostRegistered(node);
     Object network = Reflect.callOrNull(host, "getNetwork");
     if (network != null) {
       registry.networks.putIfAbsent(network, node);
@@ -56,7 +57,7 @@ final class HostTracker {
         }
       }
     }
-    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node));
+    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node, null));
     return node;
   }
 

@@ -16,6 +16,25 @@ final class Registry {
   final WeakIdentityMap<ConnState> connections = new WeakIdentityMap<>();
   final WeakIdentityMap<String> streams = new WeakIdentityMap<>();
   private final AtomicLong connIds = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger hostCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile String firstHostNode;
+
+  /** A host was registered under {@code node}. */
+  void hostRegistered(String node) {
+    if (hostCount.incrementAndGet() == 1) {
+      firstHostNode = node;
+    }
+  }
+
+  /**
+   * The node of the only host seen in this JVM, or null when there are several or none: the
+   * owner of a gossip router that no stream has tied to its host yet.
+   */
+  String soleNode() {
+    String n = firstHostNode;
+    return hostCount.get() == 1 && n != null && !UNKNOWN_NODE.equals(n) ? n : null;
+  }
   private final AtomicLong streamIds = new AtomicLong();
 
   /** The state of {@code connection}, created (with a fresh id) on first sight. */

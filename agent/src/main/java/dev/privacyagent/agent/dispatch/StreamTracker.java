@@ -153,6 +153,15 @@ final class StreamTracker {
         failures);
   }
 
+  /**
+   * The local node of {@code stream}'s connection, or null (a gossip stream ties its router to
+   * its host); after an attach an unseen connection is reported as pre-existing.
+   */
+  String nodeOfStream(Object stream) {
+    ConnState conn = stream == null ? null : connectionOf(Reflect.callOrNull(stream, "getConnection"));
+    return conn == null ? null : conn.node;
+  }
+
   /** Dynamic attach: a stream that was open before attach reveals its connection. */
   private void discoverViaStream(Object stream) {
     if (registry.streams.putIfAbsent(stream, "preexisting") == null) {

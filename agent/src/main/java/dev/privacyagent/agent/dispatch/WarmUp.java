@@ -41,6 +41,7 @@ public final class WarmUp {
     conn.close.complete(null);
     d.discovered(network);
     identify();
+    dev.privacyagent.agent.dispatch.gossip.GossipWarmUp.run(d.gossip(), local, remote);
     d.stop();
   }
 

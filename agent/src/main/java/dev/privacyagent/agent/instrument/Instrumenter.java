@@ -4,6 +4,11 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.instrument.gossip.GossipBindingHook;
+import dev.privacyagent.agent.instrument.gossip.PublishHook;
+import dev.privacyagent.agent.instrument.gossip.RouterCreatedHook;
+import dev.privacyagent.agent.instrument.gossip.RpcHook;
+import dev.privacyagent.agent.instrument.gossip.SubscriptionHook;
 import dev.privacyagent.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -35,6 +40,11 @@ public final class Instrumenter {
     hooks.add(new TransportHook());
     hooks.add(new IdentifyHook());
     hooks.add(new PingHook());
+    hooks.add(new RouterCreatedHook());
+    hooks.add(new GossipBindingHook());
+    hooks.add(new SubscriptionHook());
+    hooks.add(new RpcHook());
+    hooks.add(new PublishHook());
     if (attached) {
       hooks.add(new DiscoveryHook());
     }

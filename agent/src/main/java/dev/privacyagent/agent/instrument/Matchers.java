@@ -14,18 +14,18 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** Shared matchers: concrete, non-bridge, non-synthetic code of jvm-libp2p classes. */
-final class Matchers {
-  static final String LIBP2P = "io.libp2p.";
+public final class Matchers {
+  public static final String LIBP2P = "io.libp2p.";
 
   private Matchers() {}
 
   /** A method body the agent may weave into: not abstract, not a bridge, not compiler-made. */
-  static ElementMatcher.Junction<MethodDescription> concrete() {
+  public static ElementMatcher.Junction<MethodDescription> concrete() {
     return not(isAbstract()).and(not(isBridge())).and(not(isSynthetic()));
   }
 
   /** A jvm-libp2p type implementing {@code iface}, lambdas and generated classes excluded. */
-  static ElementMatcher.Junction<TypeDescription> implementing(String iface) {
+  public static ElementMatcher.Junction<TypeDescription> implementing(String iface) {
     return nameStartsWith(LIBP2P)
         .and(not(nameContains("$$Lambda")))
         .and(not(isSynthetic()))

@@ -41,4 +41,16 @@ public final class Summary {
         r.riskScore(),
         r.findings().size());
   }
+
+  /**
+   * The gossip part of the summary, empty before any gossip: received messages with and without
+   * an event of their own (sampling), and entries lost to the agent's bounds.
+   */
+  public static String gossip(dev.privacyagent.agent.dispatch.gossip.GossipDispatcher.Counts c) {
+    if (c == null || c.sampled() + c.skipped() + c.truncated() == 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " gossip-message-events=%d gossip-messages-unsampled=%d gossip-truncated=%d",
+        c.sampled(), c.skipped(), c.truncated());
+  }
 }

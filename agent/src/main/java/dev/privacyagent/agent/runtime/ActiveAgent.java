@@ -9,6 +9,7 @@ import dev.privacyagent.agent.instrument.Hook;
 import dev.privacyagent.agent.instrument.Instrumenter;
 import dev.privacyagent.agent.instrument.SupportCheck;
 import dev.privacyagent.agent.log.AgentLog;
+import dev.privacyagent.bootstrap.GossipBridge;
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ActiveAgent {
     Failures failures = new Failures();
     ScheduledExecutorService worker = worker();
     Pipeline pipeline = new Pipeline(config, failures, worker);
-    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached);
+    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached, config.gossip());
     WarmUp.run(worker, attached);
     PrivacyBridge.Sink sink = config.faultInjection() ? new ThrowingSink() : dispatcher;
     String owner = "privacy-agent pid " + ProcessHandle.current().pid() + (attached ? " (attached)" : " (-javaagent)");
@@ -39,6 +40,9 @@ public final class ActiveAgent {
       worker.shutdown();
       return;
     }
+    // gossip: the real dispatcher even under fault injection, whose events then throw (config.gossip())
+    GossipBridge.install(dispatcher.gossip());
+    pipeline.gossipCounts(dispatcher.gossip()::counts);
     if (config.faultInjection()) {
       AgentLog.warn("fault injection on: every hook throws inside the agent (test mode)");
     }
@@ -74,6 +78,7 @@ public final class ActiveAgent {
               } catch (Throwable e) {
                 AgentLog.error("attach failed to instrument (" + e + "); the agent stays idle");
                 PrivacyBridge.mute();
+                GossipBridge.mute();
               }
             },
             "privacy-agent-attach");

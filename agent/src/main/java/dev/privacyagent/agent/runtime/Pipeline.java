@@ -13,7 +13,9 @@ import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
 import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.render.ConsoleRenderer;
 import dev.privacyagent.analyzer.report.Report;
+import dev.privacyagent.agent.dispatch.gossip.GossipDispatcher;
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +36,7 @@ public final class Pipeline implements EventSink {
   private volatile PrivacyAnalyzer analyzer;
   private final AtomicBoolean active = new AtomicBoolean();
   private final ReportServerLauncher server;
+  private volatile Supplier<GossipDispatcher.Counts> gossipCounts = () -> null;
 
   public Pipeline(AgentConfig config, Failures failures, ScheduledExecutorService worker) {
     this.config = config;
@@ -114,17 +117,29 @@ public final class Pipeline implements EventSink {
     return analyzer().analyze(s);
   }
 
+  /** The report with one section per local node (the console report at shutdown). */
+  Report analyzeNodes() {
+    return analyzer().analyze(collector.nodeSnapshots());
+  }
+
   private void printSummary() {
     try {
       Snapshot s = collector.snapshot();
-      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures()));
+      AgentLog.always(Summary.line(s, analyze(s), failures.count() + bridgeFailures())
+          + Summary.gossip(gossipCounts.get()));
     } catch (Throwable t) {
       failures.record("summary", t);
     }
   }
 
   static long bridgeFailures() {
-    return dev.privacyagent.bootstrap.PrivacyBridge.bridgeFailures();
+    return dev.privacyagent.bootstrap.PrivacyBridge.bridgeFailures()
+        + dev.privacyagent.bootstrap.GossipBridge.bridgeFailures();
+  }
+
+  /** Where the summary reads the gossip sampling and loss counts (set once at start-up). */
+  public void gossipCounts(Supplier<GossipDispatcher.Counts> counts) {
+    this.gossipCounts = counts;
   }
 
   /** JVM shutdown: final summary and console report on stderr, then close the file and server. */
@@ -135,10 +150,11 @@ public final class Pipeline implements EventSink {
     try {
       Snapshot s = collector.snapshot();
       Report r = analyze(s);
-      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures()));
+      AgentLog.always(Summary.line(s, r, failures.count() + bridgeFailures())
+          + Summary.gossip(gossipCounts.get()));
       if (config.report()) {
         StringBuilder sb = new StringBuilder();
-        new ConsoleRenderer().render(r, sb);
+        new ConsoleRenderer().render(analyzeNodes(), sb);
         System.err.print(sb);
         System.err.flush();
       }

@@ -56,6 +56,38 @@ class MainTest {
   }
 
   @Test
+  void twoRecordedNodesAreComparedSideBySideAndNodeNarrowsToOne() throws IOException {
+    Path leaky = simulate("leakage", 5);
+    Path clean = simulate("clean", 6);
+    Run json = run("analyze", leaky.toString(), clean.toString(), "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.get("nodes")).hasSize(2);
+    assertThat(root.get("comparison")).hasSize(2);
+    JsonNode leakyRow = root.get("comparison").get(0);
+    JsonNode cleanRow = root.get("comparison").get(1);
+    assertThat(leakyRow.get("plaintextConnections").asLong()).isPositive();
+    assertThat(cleanRow.get("plaintextConnections").asLong()).isZero();
+    assertThat(leakyRow.get("riskScore").asDouble()).isGreaterThan(cleanRow.get("riskScore").asDouble());
+    assertThat(leakyRow.get("highlights").toString()).contains("only node with plaintext connections");
+
+    Run console = run("analyze", leaky.toString(), clean.toString());
+    assertThat(console.out()).contains("NODES SIDE BY SIDE (2 local nodes", "NODE " + cleanRow.get("name").asText());
+
+    Run one = run("analyze", leaky.toString(), clean.toString(), "--node", cleanRow.get("name").asText(),
+        "--format", "json");
+    assertThat(one.code()).as(one.err()).isZero();
+    JsonNode narrowed = new ObjectMapper().readTree(one.out());
+    assertThat(narrowed.get("nodes")).hasSize(1);
+    assertThat(narrowed.get("localNodes").get(0).asText()).isEqualTo(cleanRow.get("node").asText());
+    assertThat(narrowed.get("riskScore").asDouble()).isEqualTo(cleanRow.get("riskScore").asDouble());
+
+    Run missing = run("analyze", leaky.toString(), "--node", "nope");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).contains("no local node 'nope' in the input; its nodes: ");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Run r = run();
     assertThat(r.code()).isEqualTo(2);
@@ -98,7 +130,7 @@ class MainTest {
     assertThat(noFile.err()).contains("Missing required parameter");
     Run scenario = run("simulate", "--scenario", "nope");
     assertThat(scenario.code()).isEqualTo(2);
-    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all)");
+    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip)");
     Run peers = run("simulate", "--scenario", "clean", "--peers", "0");
     assertThat(peers.code()).isEqualTo(2);
     assertThat(peers.err()).contains("--peers must be between 1 and 5000, got 0");

@@ -26,6 +26,26 @@ class ConfigLoaderTest {
     assertThat(c.summaryInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.serverEnabled()).isTrue();
     assertThat(c.faultInjection()).isFalse();
+    assertThat(c.gossip().sampling().toString()).isEqualTo("sampled:1024");
+    assertThat(c.gossip().statsInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.gossip().faults()).isFalse();
+  }
+
+  @Test
+  void gossipKeys() throws Exception {
+    AgentConfig c = ConfigLoader.load("gossipMessages=sampled:10,gossipInterval=5s,faultInjection=throw",
+        Map.of(), Map.of());
+    assertThat(c.gossip().sampling().toString()).isEqualTo("sampled:10");
+    assertThat(c.gossip().statsInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.gossip().faults()).isTrue();
+    assertThat(ConfigLoader.load(null, Map.of("privacyagent.gossipMessages", "all"), Map.of())
+        .gossip().sampling().toString()).isEqualTo("all");
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of("PRIVACY_AGENT_GOSSIP_MESSAGES", "off"))
+        .gossip().sampling().toString()).isEqualTo("off");
+    assertThatThrownBy(() -> ConfigLoader.load("gossipMessages=most", Map.of(), Map.of()))
+        .hasMessageContaining("gossipMessages").hasMessageContaining("off, sampled, sampled:N");
+    assertThatThrownBy(() -> ConfigLoader.load("gossipInterval=0", Map.of(), Map.of()))
+        .hasMessageContaining("gossipInterval");
   }
 
   @Test

@@ -32,8 +32,16 @@ import java.util.Map;
  * their {@link Bounds} and counted. Blank lines are ignored.
  */
 public final class EventReader implements Closeable {
-  private static final JsonFactory JSON =
+  static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /**
+   * For ASCII lines from {@link ChunkParser}: Jackson's duplicate detection (a hash set per object)
+   * is a tenth of the parse, so that path checks duplicates itself over the known field slots and
+   * hands anything it cannot check cheaply (a repeated name, a nested object) to the strict parser.
+   */
+  private static final JsonFactory JSON_UNCHECKED = JsonFactory.builder().build();
+  /** Thrown on the unchecked path to have the line re-read by the strict parser. */
+  private static final LineProblem RETRY_STRICT = new LineProblem("re-read strictly", true);
   private static final int MAX_NAMES = 32;
   private static final int MAX_PROBLEMS = 10;
   private static final int MAX_NAME_CHARS = 64;
@@ -45,6 +53,7 @@ public final class EventReader implements Closeable {
   private final EventBounder bounder = new EventBounder();
   private final Object[] raw = new Object[EventSchema.globalCount()];
   private final List<String> unknownOnLine = new ArrayList<>();
+  private final boolean[] seen = new boolean[EventSchema.globalCount() + 2];
 
   private long lineNumber;
   private long events;
@@ -54,6 +63,7 @@ public final class EventReader implements Closeable {
   private final Map<String, Long> unknownTypeNames = new LinkedHashMap<>();
   private final Map<String, Long> unknownFieldNames = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final int maxNames;
 
   /**
    * @param source the name used in error messages (a file name, or {@code <stdin>})
@@ -63,6 +73,19 @@ public final class EventReader implements Closeable {
     this.lines = new LineSource(in);
     this.source = source;
     this.lenient = lenient;
+    this.maxNames = MAX_NAMES;
+  }
+
+  /**
+   * A decoder of single lines for {@link ChunkParser}: no input of its own, and unknown names are
+   * counted without the cap so that chunks merged in order keep the same names a sequential read keeps.
+   */
+  EventReader(String source) {
+    this.reader = null;
+    this.lines = null;
+    this.source = source;
+    this.lenient = true;
+    this.maxNames = Integer.MAX_VALUE;
   }
 
   /** UTF-8 input; malformed bytes become U+FFFD rather than stopping the read. */
@@ -138,11 +161,63 @@ public final class EventReader implements Closeable {
   }
 
   /** A problem with the current line; becomes an EventFormatException or a skipped line. */
-  private static final class LineProblem extends Exception {
+  static final class LineProblem extends Exception {
     private static final long serialVersionUID = 1L;
+    private final boolean syntax;
 
     LineProblem(String message) {
+      this(message, false);
+    }
+
+    LineProblem(String message, boolean syntax) {
       super(message, null, false, false);
+      this.syntax = syntax;
+    }
+
+    /** The JSON parser rejected the line: nothing of it was counted yet. */
+    boolean syntax() {
+      return syntax;
+    }
+  }
+
+  static LineProblem tooLong() {
+    return new LineProblem("line longer than " + Bounds.MAX_LINE_CHARS + " characters");
+  }
+
+  /** One line's event (null for an unknown type); the line is not too long and not blank. */
+  Event decode(char[] chars, int length) throws LineProblem, IOException {
+    return parse(JSON.createParser(chars, 0, length), false);
+  }
+
+  /** Like {@link #decode(char[], int)} for a line of ASCII bytes (which are its characters). */
+  Event decodeAscii(byte[] bytes, int offset, int length) throws LineProblem, IOException {
+    return parse(JSON_UNCHECKED.createParser(bytes, offset, length), true);
+  }
+
+  long unknownTypeLines() {
+    return unknownTypeLines;
+  }
+
+  long unknownFields() {
+    return unknownFields;
+  }
+
+  long truncated() {
+    return bounder.truncated();
+  }
+
+  Map<String, Long> unknownTypeNames() {
+    return unknownTypeNames;
+  }
+
+  Map<String, Long> unknownFieldNames() {
+    return unknownFieldNames;
+  }
+
+  /** Adds {@code n} to {@code name} in {@code names} unless the map already holds its cap of names. */
+  static void countCapped(Map<String, Long> names, String name, long n) {
+    if (names.containsKey(name) || names.size() < MAX_NAMES) {
+      names.merge(name, n, Long::sum);
     }
   }
 
@@ -151,13 +226,20 @@ public final class EventReader implements Closeable {
 
   private Event parseLine() throws LineProblem, IOException {
     if (lines.tooLong()) {
-      throw new LineProblem("line longer than " + Bounds.MAX_LINE_CHARS + " characters");
+      throw tooLong();
     }
+    return decode(lines.chars(), lines.length());
+  }
+
+  private Event parse(JsonParser parser, boolean unchecked) throws LineProblem, IOException {
     Arrays.fill(raw, null);
     unknownOnLine.clear();
+    if (unchecked) {
+      Arrays.fill(seen, false);
+    }
     long version = -1;
     String typeName = null;
-    try (JsonParser p = JSON.createParser(lines.chars(), 0, lines.length())) {
+    try (JsonParser p = parser) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new LineProblem("not a JSON object");
       }
@@ -165,11 +247,13 @@ public final class EventReader implements Closeable {
       while ((name = p.nextFieldName()) != null) {
         JsonToken tok = p.nextToken();
         if (name.equals("v")) {
+          firstTime(unchecked, raw.length);
           if (tok != JsonToken.VALUE_NUMBER_INT) {
             throw new LineProblem("\"v\" must be an integer schema version");
           }
           version = p.getLongValue();
         } else if (name.equals("type")) {
+          firstTime(unchecked, raw.length + 1);
           if (tok != JsonToken.VALUE_STRING) {
             throw new LineProblem("\"type\" must be a string");
           }
@@ -177,10 +261,14 @@ public final class EventReader implements Closeable {
         } else {
           int g = EventSchema.globalIndex(name);
           if (g < 0) {
+            if (unchecked && (tok.isStructStart() || unknownOnLine.contains(name))) {
+              throw RETRY_STRICT;
+            }
             unknownOnLine.add(name);
             p.skipChildren();
           } else {
-            raw[g] = value(p, tok, name);
+            firstTime(unchecked, g);
+            raw[g] = value(p, tok, name, unchecked);
           }
         }
       }
@@ -191,7 +279,7 @@ public final class EventReader implements Closeable {
         throw new LineProblem("unexpected content after the JSON object");
       }
     } catch (JsonProcessingException e) {
-      throw new LineProblem("invalid JSON: " + firstLine(e.getOriginalMessage()));
+      throw new LineProblem("invalid JSON: " + firstLine(e.getOriginalMessage()), true);
     }
     if (version < 0) {
       throw new LineProblem("missing schema version \"v\"");
@@ -317,8 +405,18 @@ public final class EventReader implements Closeable {
     return new LineProblem("field \"" + f.name() + "\" must be " + expected + ", got " + kind);
   }
 
+  private void firstTime(boolean unchecked, int slot) throws LineProblem {
+    if (unchecked) {
+      if (seen[slot]) {
+        throw RETRY_STRICT;
+      }
+      seen[slot] = true;
+    }
+  }
+
   /** A JSON value as String, Long, Boolean, List of (String or other) or a description. */
-  private static Object value(JsonParser p, JsonToken tok, String name) throws IOException, LineProblem {
+  private static Object value(JsonParser p, JsonToken tok, String name, boolean unchecked)
+      throws IOException, LineProblem {
     switch (tok) {
       case VALUE_STRING:
         return p.getText();
@@ -341,6 +439,9 @@ public final class EventReader implements Closeable {
             if (t == JsonToken.VALUE_STRING) {
               list.add(p.getText());
             } else {
+              if (unchecked && t.isStructStart()) {
+                throw RETRY_STRICT;
+              }
               p.skipChildren();
               list.add(new Unsupported("a non-string entry")); // rejected by convert()
             }
@@ -348,6 +449,9 @@ public final class EventReader implements Closeable {
           return list;
         }
       case START_OBJECT:
+        if (unchecked) {
+          throw RETRY_STRICT;
+        }
         p.skipChildren();
         return new Unsupported("an object");
       default:
@@ -366,9 +470,9 @@ public final class EventReader implements Closeable {
     return "#" + g;
   }
 
-  private static void count(Map<String, Long> names, String name) {
+  private void count(Map<String, Long> names, String name) {
     String key = Bounds.cut(name, MAX_NAME_CHARS);
-    if (names.containsKey(key) || names.size() < MAX_NAMES) {
+    if (names.containsKey(key) || names.size() < maxNames) {
       names.merge(key, 1L, Long::sum);
     }
   }

@@ -1,5 +1,6 @@
 package dev.privacyagent.analyzer.detect;
 
+import dev.privacyagent.analyzer.detect.gossip.GossipThresholds;
 import dev.privacyagent.analyzer.proof.ProofThresholds;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * @param maxPeerRows peer table rows kept in a report (busiest first)
  * @param maxProtocolRows protocol rows kept in a report (most streams first)
+ * @param gossip the five gossip detectors' thresholds and shared settings
  */
 public record AnalyzerConfig(
     TimingCorrelationDetector.Thresholds timing,
@@ -21,7 +23,8 @@ public record AnalyzerConfig(
     WeakTransportSecurityDetector.Thresholds transport,
     ProofThresholds proofs,
     int maxPeerRows,
-    int maxProtocolRows) {
+    int maxProtocolRows,
+    GossipThresholds gossip) {
 
   public AnalyzerConfig {
     Objects.requireNonNull(timing, "timing");
@@ -32,6 +35,7 @@ public record AnalyzerConfig(
     Objects.requireNonNull(connections, "connections");
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(proofs, "proofs");
+    Objects.requireNonNull(gossip, "gossip");
     if (maxPeerRows < 0 || maxProtocolRows < 0) {
       throw new IllegalArgumentException("table bounds must be >= 0");
     }
@@ -48,18 +52,23 @@ public record AnalyzerConfig(
         WeakTransportSecurityDetector.Thresholds.defaults(),
         ProofThresholds.defaults(),
         500,
-        100);
+        100,
+        GossipThresholds.defaults());
   }
 
   public AnalyzerConfig withTiming(TimingCorrelationDetector.Thresholds v) {
-    return new AnalyzerConfig(v, anonymity, fingerprint, address, linkability, connections, transport, proofs, maxPeerRows, maxProtocolRows);
+    return new AnalyzerConfig(v, anonymity, fingerprint, address, linkability, connections, transport, proofs, maxPeerRows, maxProtocolRows, gossip);
   }
 
   public AnalyzerConfig withAnonymity(AnonymitySetDetector.Thresholds v) {
-    return new AnalyzerConfig(timing, v, fingerprint, address, linkability, connections, transport, proofs, maxPeerRows, maxProtocolRows);
+    return new AnalyzerConfig(timing, v, fingerprint, address, linkability, connections, transport, proofs, maxPeerRows, maxProtocolRows, gossip);
+  }
+
+  public AnalyzerConfig withGossip(GossipThresholds v) {
+    return new AnalyzerConfig(timing, anonymity, fingerprint, address, linkability, connections, transport, proofs, maxPeerRows, maxProtocolRows, v);
   }
 
   public AnalyzerConfig withProofs(ProofThresholds v) {
-    return new AnalyzerConfig(timing, anonymity, fingerprint, address, linkability, connections, transport, v, maxPeerRows, maxProtocolRows);
+    return new AnalyzerConfig(timing, anonymity, fingerprint, address, linkability, connections, transport, v, maxPeerRows, maxProtocolRows, gossip);
   }
 }

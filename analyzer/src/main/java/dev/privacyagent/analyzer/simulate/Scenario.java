@@ -24,7 +24,12 @@ public enum Scenario {
   /** Many peers over many prefixes, common agent, Noise and yamux, jittered timing. */
   CLEAN,
   /** Clean background traffic plus every problem scenario, on one node. */
-  ALL;
+  ALL,
+  /**
+   * An Ethereum-like gossip network seen by three local nodes (leaky, careful, flood) with
+   * known ground truth ({@link GossipTraffic}); not part of {@code all}, which is one node.
+   */
+  GOSSIP;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);

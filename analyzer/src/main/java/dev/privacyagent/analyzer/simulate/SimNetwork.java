@@ -22,7 +22,6 @@ final class SimNetwork {
   static final long SEC = 1_000 * MS;
   static final long MIN = 60 * SEC;
 
-  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final int[] PUBLIC_FIRST_OCTETS = {
       3, 5, 13, 18, 23, 31, 34, 35, 37, 45, 46, 51, 52, 54, 62, 65, 66, 77, 78, 80, 82, 85, 88, 89,
       91, 94, 95, 104, 109, 135, 136, 138, 139, 141, 142, 143, 144, 145, 147, 148, 149, 157, 159,
@@ -102,11 +101,7 @@ final class SimNetwork {
   }
 
   String peerId() {
-    StringBuilder sb = new StringBuilder("12D3KooW");
-    for (int i = 0; i < 44; i++) {
-      sb.append(BASE58.charAt(rnd.nextInt(BASE58.length())));
-    }
-    return sb.toString();
+    return SimPeerIds.next(rnd);
   }
 
   String publicIp() {
@@ -139,7 +134,7 @@ final class SimNetwork {
 
   /** Our host starts: created and listening. */
   void start() {
-    add(0, seq -> new HostCreated(seq, NANO_BASE, wall(0), node, node));
+    add(0, seq -> new HostCreated(seq, NANO_BASE, wall(0), node, node, null));
     add(1 * MS, seq -> new ListenStarted(seq, NANO_BASE + MS, wall(MS), node, "/ip4/0.0.0.0/tcp/9000"));
     add(1 * MS, seq -> new ListenStarted(seq, NANO_BASE + MS, wall(MS), node, "/ip6/::/tcp/9000"));
   }

@@ -32,6 +32,9 @@ public final class TrafficSimulator {
   }
 
   public List<Event> generate(Scenario scenario) {
+    if (scenario == Scenario.GOSSIP) {
+      return new GossipTraffic(seed).events(); // its own network of three nodes; --peers does not apply
+    }
     SimNetwork net = new SimNetwork(seed, DURATION_NANOS);
     List<ScenarioPart> parts = new ArrayList<>();
     for (Scenario s : Scenario.parts(scenario)) {
@@ -57,7 +60,7 @@ public final class TrafficSimulator {
       case FINGERPRINT -> new FingerprintTraffic();
       case LEAKAGE -> new LeakageTraffic();
       case CLEAN -> new CleanTraffic();
-      case ALL -> throw new IllegalArgumentException("ALL is made of parts");
+      case ALL, GOSSIP -> throw new IllegalArgumentException(s + " is not a part");
     };
   }
 }

@@ -75,7 +75,7 @@ class PrivacyAnalyzerTest {
     AnalyzerConfig cfg = new AnalyzerConfig(
         AnalyzerConfig.defaults().timing(), AnalyzerConfig.defaults().anonymity(), AnalyzerConfig.defaults().fingerprint(),
         AnalyzerConfig.defaults().address(), AnalyzerConfig.defaults().linkability(), AnalyzerConfig.defaults().connections(),
-        AnalyzerConfig.defaults().transport(), AnalyzerConfig.defaults().proofs(), 10, 5);
+        AnalyzerConfig.defaults().transport(), AnalyzerConfig.defaults().proofs(), 10, 5, AnalyzerConfig.defaults().gossip());
     Report r = new PrivacyAnalyzer(cfg).analyze(b.build());
     assertThat(r.peers()).hasSize(10);
     assertThat(r.totals().peers()).isEqualTo(50);

@@ -15,9 +15,13 @@ import java.util.Map;
  * @param publishes the newest own publishes, oldest first
  * @param buckets activity per time bucket, oldest first
  * @param bucketMillis length of one bucket
+ * @param firstWallMillis wall time of the node's oldest gossip event
+ * @param lastWallMillis wall time of its newest
  */
 public record GossipView(
     String node,
+    long firstWallMillis,
+    long lastWallMillis,
     GossipRouterCreated router,
     Map<String, LocalTopic> localTopics,
     Map<String, TopicTraffic> topics,

@@ -79,6 +79,8 @@ final class NodeGossip {
   private final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(64, 0.75f, true);
   private final ArrayDeque<GossipPublish> publishes = new ArrayDeque<>();
   private final Buckets buckets = new Buckets();
+  private long firstWall = Long.MAX_VALUE; // every node has folded one event before view()
+  private long lastWall;
   private boolean topicStatsSeen;
   private boolean peerStatsSeen;
   private boolean meshChangesSeen;
@@ -94,6 +96,9 @@ final class NodeGossip {
   }
 
   void fold(GossipEvent e) {
+    long wall = e.wallMillis();
+    firstWall = Math.min(firstWall, wall);
+    lastWall = Math.max(lastWall, wall);
     if (e instanceof GossipMessageReceived m) {
       received(m);
     } else if (e instanceof GossipTopicStats s) {
@@ -448,7 +453,7 @@ final class NodeGossip {
       }
       own.add(new OwnPublish(e, period == null ? 0 : period.fromWall(), period == null ? 0 : period.toWall()));
     }
-    return new GossipView(node, router, local, traffic, peerViews, own, buckets.view(), buckets.millis(),
+    return new GossipView(node, firstWall, lastWall, router, local, traffic, peerViews, own, buckets.view(), buckets.millis(),
         new GossipCounters(droppedTopics, evictedPeers, evictedPublishes, droppedPeerTopics, messageEvents,
             messageEventsSkipped, owner.bytes()));
   }

@@ -1,0 +1,144 @@
+package dev.privacyagent.agent.dispatch.gossip;
+
+import dev.privacyagent.agent.dispatch.Facts;
+import dev.privacyagent.agent.dispatch.Reflect;
+import dev.privacyagent.analyzer.event.GossipInitiator;
+import dev.privacyagent.analyzer.event.GossipMessageReceived;
+import dev.privacyagent.analyzer.event.GossipValidation;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Messages and meshes as the router's listener reports them, on its event thread. Every delivery
+ * is counted in the router's {@link Traffic}; a {@code GossipMessageReceived} is built only for
+ * the messages {@link MessageSampling} keeps. A first copy ({@code notifyUnseenMessage}) is
+ * reported with its validation result when that follows within the same RPC (synchronous
+ * validation), otherwise as {@code PENDING} once the RPC is applied.
+ */
+final class MessageTracker {
+  private final GossipEvents out;
+  private final RouterTracker.NodeSource nodes;
+  private final MessageSampling sampling;
+  /** Deliveries with a per-message event, and without one: every sample and skip is counted. */
+  final AtomicLong sampled = new AtomicLong();
+  final AtomicLong skipped = new AtomicLong();
+
+  MessageTracker(GossipEvents out, RouterTracker.NodeSource nodes, MessageSampling sampling) {
+    this.out = out;
+    this.nodes = nodes;
+    this.sampling = sampling;
+  }
+
+  void unseen(RouterState st, Object peerId, Object message) {
+    flush(st);
+    MessageFacts f = MessageFacts.read(message);
+    st.firstSeen.put(f.msgId(), System.nanoTime());
+    String peer = Facts.peerId(peerId);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic());
+    t.received.incrementAndGet();
+    t.first.incrementAndGet();
+    if (f.size() > 0) {
+      t.bytes.addAndGet(f.size());
+    }
+    Traffic.PeerCounters p = st.traffic.peer(peer);
+    p.first.incrementAndGet();
+    p.firstOn(f.topic());
+    st.pending = new RouterState.Delivery(message, peer, f, out.seq(), out.nanos(), out.wall());
+  }
+
+  void seen(RouterState st, Object peerId, Object message, Object validation) {
+    MessageFacts f = MessageFacts.read(message);
+    long delay = st.firstSeen.since(f.msgId(), System.nanoTime());
+    String peer = Facts.peerId(peerId);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic());
+    t.received.incrementAndGet();
+    t.duplicates.incrementAndGet();
+    if (f.size() > 0) {
+      t.bytes.addAndGet(f.size());
+    }
+    t.duplicateDelay(delay);
+    st.traffic.peer(peer).duplicates.incrementAndGet();
+    if (!keep(t, f)) {
+      return;
+    }
+    GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
+        ? result(o.get()) : GossipValidation.PENDING;
+    out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic(),
+        f.msgId(), peer, f.size(), false, v, delay >= 0 ? delay : null));
+  }
+
+  void validated(RouterState st, Object peerId, Object message, GossipValidation result) {
+    RouterState.Delivery d = st.pending;
+    boolean mine = d != null && d.message == message;
+    MessageFacts f = mine ? d.facts : MessageFacts.read(message);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic());
+    if (result == GossipValidation.INVALID) {
+      t.invalid.incrementAndGet();
+      st.traffic.peer(mine ? d.peer : Facts.peerId(peerId)).invalid.incrementAndGet();
+    } else if (result == GossipValidation.VALID) {
+      t.relayed.incrementAndGet(); // a valid first copy is forwarded to the mesh
+    }
+    if (mine) {
+      st.pending = null;
+      report(st, d, result);
+    }
+  }
+
+  /** The RPC is applied: a first copy still without a result is reported as pending. */
+  void flush(RouterState st) {
+    RouterState.Delivery d = st.pending;
+    if (d != null) {
+      st.pending = null;
+      report(st, d, GossipValidation.PENDING);
+    }
+  }
+
+  private void report(RouterState st, RouterState.Delivery d, GossipValidation v) {
+    if (keep(st.traffic.topic(d.facts.topic()), d.facts)) {
+      out.emit(new GossipMessageReceived(d.seq, d.nanos, d.wall, nodes.node(st), d.facts.topic(),
+          d.facts.msgId(), d.peer, d.facts.size(), true, v, null));
+    }
+  }
+
+  private boolean keep(Traffic.TopicCounters t, MessageFacts f) {
+    if (sampling.keeps(f.msgId())) {
+      sampled.incrementAndGet();
+      return true;
+    }
+    skipped.incrementAndGet();
+    t.skipped.incrementAndGet();
+    return false;
+  }
+
+  /**
+   * A mesh change. Inside the application of a peer's RPC that GRAFTs or PRUNEs this topic, the
+   * peer initiated it; anywhere else (heartbeat, our subscribe or unsubscribe) our node did.
+   */
+  void mesh(RouterState st, Object peerId, String topic, boolean added) {
+    String peer = Facts.peerId(peerId);
+    String t = Facts.id(topic);
+    RpcFacts rpc = st.inboundRpc;
+    boolean remote = rpc != null && peer != null && peer.equals(st.inboundPeer)
+        && (added ? rpc.grafts().contains(t) : rpc.prunes(t));
+    Traffic.TopicCounters c = st.traffic.topic(t);
+    c.mesh.addAndGet(added ? 1 : -1);
+    c.meshChanged.set(true);
+    long backoff = remote && !added ? rpc.backoffOf(t) : -1;
+    out.mesh(nodes.node(st), peer, t, added, remote ? GossipInitiator.REMOTE : GossipInitiator.LOCAL,
+        backoff >= 0 ? backoff : null, false);
+  }
+
+  /** {@code ValidationResult} is an enum: Valid, Invalid, Ignore. */
+  static GossipValidation result(Object r) {
+    return switch (String.valueOf(r)) {
+      case "Valid" -> GossipValidation.VALID;
+      case "Invalid" -> GossipValidation.INVALID;
+      case "Ignore" -> GossipValidation.IGNORE;
+      default -> GossipValidation.UNKNOWN;
+    };
+  }
+
+  static String peerOf(Object peerHandler) {
+    return Facts.peerId(Reflect.callOrNull(peerHandler, "getPeerId"));
+  }
+}

@@ -1,0 +1,234 @@
+package dev.privacyagent.bootstrap;
+
+/**
+ * The gossipsub half of the bridge: what advice woven into jvm-libp2p's pubsub classes calls. Like
+ * {@link PrivacyBridge} it lives in the bootstrap class loader, takes JDK types only, returns at
+ * once while no {@link Sink} is installed and never lets a throwable escape.
+ *
+ * <p>It also keeps, per thread, the state of the publish in progress on it: the router's event
+ * thread runs {@code broadcastOutbound}, which calls {@code submitPublishMessage} once per chosen
+ * peer and {@code send} (an IDONTWANT first for a large message) before it returns. Counting those
+ * nested calls here keeps the count balanced whatever the sink does, and the per-peer call costs
+ * one thread-local read and no call into the agent.
+ */
+public final class GossipBridge {
+
+  private static volatile Sink sink;
+
+  private static final java.util.concurrent.atomic.AtomicLong BRIDGE_FAILURES =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Per thread: [0] publish nesting depth, [1] peers the message went to, [2] IDONTWANT sends. */
+  private static final ThreadLocal<int[]> PUBLISH = ThreadLocal.withInitial(() -> new int[3]);
+
+  /** Recipients listed per publish; the count goes on beyond it. */
+  public static final int MAX_RECIPIENTS = 64;
+
+  /**
+   * Per thread: the peer handlers of the publish in progress, handed to the sink at its end and
+   * cleared right after, so that the bridge keeps no peer beyond the publish.
+   */
+  private static final ThreadLocal<Object[]> RECIPIENTS =
+      ThreadLocal.withInitial(() -> new Object[MAX_RECIPIENTS]);
+
+  private GossipBridge() {}
+
+  /** Installed by the agent that owns {@link PrivacyBridge}, right after it won the install. */
+  public static void install(Sink s) {
+    sink = s;
+  }
+
+  public static void mute() {
+    sink = null;
+  }
+
+  public static long bridgeFailures() {
+    return BRIDGE_FAILURES.get();
+  }
+
+  private static void failed(Throwable t) {
+    BRIDGE_FAILURES.incrementAndGet();
+  }
+
+  // ---- called from advice ----
+
+  public static void routerCreated(Object router) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.routerCreated(router);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  public static void gossipCreated(Object gossip, Object router) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.gossipCreated(gossip, router);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  public static void channelInit(Object gossip, Object channel, String protocolId) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.channelInit(gossip, channel, protocolId);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  public static void subscription(Object router, String topic, boolean subscribe) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.subscription(router, topic, subscribe);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  public static void inbound(Object router, Object peerHandler, Object rpc) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.inbound(router, peerHandler, rpc);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  public static void inboundDone(Object router) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.inboundDone(router);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  public static void outbound(Object router, Object peerHandler, Object rpc) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        if (s.outbound(router, peerHandler, rpc)) {
+          int[] p = PUBLISH.get();
+          if (p[0] > 0) {
+            p[2]++;
+          }
+        }
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  /** Enter of {@code broadcastOutbound}: pass the result to {@link #publishExit}. */
+  public static int publishEnter() {
+    int[] p = PUBLISH.get();
+    if (p[0] == 0) {
+      p[1] = 0;
+      p[2] = 0;
+    }
+    return p[0]++;
+  }
+
+  /** {@code submitPublishMessage}: counted only inside {@code broadcastOutbound}. */
+  public static void submitted(Object peerHandler) {
+    int[] p = PUBLISH.get();
+    if (p[0] > 0) {
+      if (p[1] < MAX_RECIPIENTS) {
+        RECIPIENTS.get()[p[1]] = peerHandler;
+      }
+      p[1]++;
+    }
+  }
+
+  public static void publishExit(
+      Object router, Object message, Object future, Throwable thrown, int depth) {
+    int[] p = PUBLISH.get();
+    if (p[0] > 0) {
+      p[0]--;
+    }
+    if (depth != 0) {
+      return;
+    }
+    Object[] recipients = RECIPIENTS.get();
+    Sink s = sink;
+    try {
+      if (s != null && thrown == null) {
+        s.published(router, message, future, recipients, p[1], p[2]);
+      }
+    } catch (Throwable t) {
+      failed(t);
+    } finally {
+      java.util.Arrays.fill(recipients, 0, Math.min(p[1], MAX_RECIPIENTS), null);
+    }
+  }
+
+  /** Exit of the public {@code publish(PubsubMessage)}, on the caller's thread. */
+  public static void publishCalled(Object router, Object message, Object future) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.publishCalled(router, message, future);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
+  /**
+   * The agent side. Implementations run on the router's event thread and on Netty event loops:
+   * they read immutable values and the router's own state only where that thread owns it, keep no
+   * application object, and never block.
+   */
+  public interface Sink {
+    /** A {@code GossipRouter} constructor returned. */
+    void routerCreated(Object router);
+
+    /** The {@code Gossip} binding was built around {@code router}. */
+    void gossipCreated(Object gossip, Object router);
+
+    /** {@code Gossip#initChannel}: a gossip stream negotiated {@code protocolId}. */
+    void channelInit(Object gossip, Object channel, String protocolId);
+
+    /** Our node subscribed to or unsubscribed from {@code topic}. */
+    void subscription(Object router, String topic, boolean subscribe);
+
+    /** One RPC arrived from a peer, before the router applies it. */
+    void inbound(Object router, Object peerHandler, Object rpc);
+
+    /** The router finished applying the RPC given to {@link #inbound}. */
+    void inboundDone(Object router);
+
+    /**
+     * One RPC is about to go to a peer.
+     *
+     * @return true when it carries an IDONTWANT (counted against a publish in progress)
+     */
+    boolean outbound(Object router, Object peerHandler, Object rpc);
+
+    /**
+     * Our node published {@code message} to {@code peers} peers (the first of them in
+     * {@code recipients}, valid during the call only), after {@code idontwants} IDONTWANT sends;
+     * {@code future} is what {@code broadcastOutbound} returned (failed without peers).
+     */
+    void published(
+        Object router, Object message, Object future, Object[] recipients, int peers, int idontwants);
+
+    /** The public publish call returned {@code future} (fails on a duplicate or without peers). */
+    void publishCalled(Object router, Object message, Object future);
+  }
+}

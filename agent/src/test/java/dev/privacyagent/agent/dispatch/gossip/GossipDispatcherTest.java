@@ -1,0 +1,371 @@
+package dev.privacyagent.agent.dispatch.gossip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.privacyagent.agent.dispatch.Clock;
+import dev.privacyagent.agent.dispatch.Fakes.PeerId;
+import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.dispatch.gossip.GossipFakes.Message;
+import dev.privacyagent.agent.dispatch.gossip.GossipFakes.PeerHandler;
+import dev.privacyagent.agent.dispatch.gossip.GossipFakes.Router;
+import dev.privacyagent.agent.dispatch.gossip.GossipFakes.Rpc;
+import dev.privacyagent.agent.dispatch.gossip.GossipFakes.ValidationResult;
+import dev.privacyagent.analyzer.collect.EventSink;
+import dev.privacyagent.analyzer.event.Direction;
+import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.event.GossipInitiator;
+import dev.privacyagent.analyzer.event.GossipLocalSubscription;
+import dev.privacyagent.analyzer.event.GossipMeshChange;
+import dev.privacyagent.analyzer.event.GossipMessageReceived;
+import dev.privacyagent.analyzer.event.GossipPeerProtocol;
+import dev.privacyagent.analyzer.event.GossipPeerStats;
+import dev.privacyagent.analyzer.event.GossipPeerStatus;
+import dev.privacyagent.analyzer.event.GossipPeerSubscription;
+import dev.privacyagent.analyzer.event.GossipPublish;
+import dev.privacyagent.analyzer.event.GossipPublishMode;
+import dev.privacyagent.analyzer.event.GossipRouterCreated;
+import dev.privacyagent.analyzer.event.GossipTopicStats;
+import dev.privacyagent.analyzer.event.GossipValidation;
+import io.libp2p.pubsub.gossip.GossipRouterEventListener;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class GossipDispatcherTest {
+  static final String NODE = "12D3KooWLocal";
+  static final String T = "/eth2/00000000/beacon_attestation_3/ssz_snappy";
+  final PeerId alice = new PeerId("12D3KooWAlice");
+  final PeerId bob = new PeerId("12D3KooWBob");
+  final PeerHandler aliceH = new PeerHandler(alice);
+  final PeerHandler bobH = new PeerHandler(bob);
+
+  final List<Event> events = new CopyOnWriteArrayList<>();
+  final Failures failures = new Failures();
+
+  GossipDispatcher dispatcher(boolean attached, MessageSampling sampling, EventSink sink) {
+    return new GossipDispatcher(new GossipEvents(new Clock(), sink), Runnable::run, failures, attached,
+        sampling, stream -> null, () -> NODE);
+  }
+
+  GossipDispatcher dispatcher(MessageSampling sampling) {
+    return dispatcher(false, sampling, events::add);
+  }
+
+  <T> List<T> of(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Test
+  void aNewRouterGetsTheListenerAndIsAnnouncedWithItsParameters() {
+    GossipDispatcher d = dispatcher(MessageSampling.DEFAULT);
+    Router r = new Router(0);
+    d.routerCreated(r);
+    d.routerCreated(r); // a delegating constructor: still one listener
+    assertThat(r.broadcaster.listeners).hasSize(1);
+    d.subscription(r, T, true);
+    assertThat(of(GossipRouterCreated.class)).singleElement().satisfies(c -> {
+      assertThat(c.node()).isEqualTo(NODE);
+      assertThat(c.protocolId()).isEqualTo("/meshsub/1.2.0");
+      assertThat(c.d()).isEqualTo(8);
+      assertThat(c.dLow()).isEqualTo(6);
+      assertThat(c.heartbeatMillis()).isEqualTo(700);
+      assertThat(c.floodPublishMaxMessageSize()).isZero();
+      assertThat(c.preexisting()).isFalse();
+    });
+    assertThat(of(GossipLocalSubscription.class)).singleElement().satisfies(s -> {
+      assertThat(s.topic()).isEqualTo(T);
+      assertThat(s.subscribed()).isTrue();
+      assertThat(s.preexisting()).isFalse();
+    });
+    d.subscription(r, T, false);
+    assertThat(of(GossipLocalSubscription.class)).last().satisfies(s -> assertThat(s.subscribed()).isFalse());
+    assertThat(failures.count()).isZero();
+  }
+
+  @Test
+  void peerSubscriptionsAndWhoInitiatedMeshChanges() {
+    GossipDispatcher d = dispatcher(MessageSampling.DEFAULT);
+    Router r = new Router(0);
+    d.routerCreated(r);
+    GossipRouterEventListener l = r.listener();
+
+    d.inbound(r, aliceH, new Rpc().sub(T, true).sub("/other", true).graft(T));
+    l.notifyMeshed(alice, T); // accepting alice's GRAFT
+    d.inboundDone(r);
+    l.notifyMeshed(bob, T); // our heartbeat
+    d.inbound(r, bobH, new Rpc().prune(T, 60L));
+    l.notifyPruned(bob, T);
+    d.inboundDone(r);
+    l.notifyPruned(alice, T); // our unsubscribe
+    d.inbound(r, bobH, new Rpc().sub(T, false));
+    d.inboundDone(r);
+
+    assertThat(of(GossipPeerSubscription.class))
+        .extracting(GossipPeerSubscription::peerId, GossipPeerSubscription::topic, GossipPeerSubscription::subscribed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", T, true),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", "/other", true),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", T, false));
+    assertThat(of(GossipMeshChange.class))
+        .extracting(GossipMeshChange::peerId, GossipMeshChange::added, GossipMeshChange::initiator,
+            GossipMeshChange::backoffSeconds)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", true, GossipInitiator.REMOTE, null),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", true, GossipInitiator.LOCAL, null),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", false, GossipInitiator.REMOTE, 60L),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", false, GossipInitiator.LOCAL, null));
+  }
+
+  @Test
+  void ownPublishCountsItsRecipientsAndTheIdontwantBeforeIt() {
+    GossipDispatcher d = dispatcher(MessageSampling.DEFAULT);
+    Router r = new Router(0);
+    d.routerCreated(r);
+    r.mesh(T, aliceH, bobH);
+    d.inbound(r, aliceH, new Rpc().sub(T, true));
+    d.inboundDone(r);
+    Message m = new Message(T, 7, 20_000);
+    assertThat(d.outbound(r, aliceH, new Rpc().idontwant(1))).isTrue();
+    assertThat(d.outbound(r, aliceH, new Rpc().ihave(T, 3))).isFalse();
+    d.published(r, m, CompletableFuture.completedFuture(null), new Object[] {aliceH, bobH}, 2, 1);
+    assertThat(of(GossipPublish.class)).singleElement().satisfies(p -> {
+      assertThat(p.topic()).isEqualTo(T);
+      assertThat(p.messageId()).isEqualTo("0a0007");
+      assertThat(p.size()).isEqualTo(20_000);
+      assertThat(p.recipients()).isEqualTo(2);
+      assertThat(p.recipientPeers()).containsExactly("12D3KooWAlice", "12D3KooWBob");
+      assertThat(p.mode()).isEqualTo(GossipPublishMode.MESH);
+      assertThat(p.idontwantBefore()).isEqualTo(1);
+      assertThat(p.meshPeers()).isEqualTo(2);
+      assertThat(p.topicPeers()).isEqualTo(1);
+      assertThat(p.errorClass()).isNull();
+    });
+    // not subscribed: fanout; without peers the router's future has failed already
+    d.published(r, new Message("/t2", 8, 10),
+        CompletableFuture.failedFuture(new NoPeersForOutboundMessageException()), new Object[0], 0, 0);
+    assertThat(of(GossipPublish.class)).last().satisfies(p -> {
+      assertThat(p.mode()).isEqualTo(GossipPublishMode.FANOUT);
+      assertThat(p.recipients()).isZero();
+      assertThat(p.errorClass()).isEqualTo("NoPeersForOutboundMessageException");
+    });
+    // a duplicate never reaches broadcastOutbound: the public call's failed future reports it
+    CompletableFuture<Object> dup = new CompletableFuture<>();
+    d.publishCalled(r, m, dup);
+    dup.completeExceptionally(new MessageAlreadySeenException());
+    assertThat(of(GossipPublish.class)).hasSize(3).last().satisfies(p -> {
+      assertThat(p.errorClass()).isEqualTo("MessageAlreadySeenException");
+      assertThat(p.topic()).isEqualTo(T);
+    });
+    // a NoPeers failure of the public call was already reported by broadcastOutbound
+    d.publishCalled(r, m, CompletableFuture.failedFuture(new NoPeersForOutboundMessageException()));
+    assertThat(of(GossipPublish.class)).hasSize(3);
+    // flood: the router floods messages up to its threshold
+    Router flood = new Router(Integer.MAX_VALUE);
+    d.routerCreated(flood);
+    d.published(flood, m, null, new Object[0], 0, 0);
+    assertThat(of(GossipPublish.class)).last().satisfies(p -> assertThat(p.mode()).isEqualTo(GossipPublishMode.FLOOD));
+  }
+
+  @Test
+  void deliveriesAreCountedInTheStatsAndReportedPerMessageWhenKept() {
+    GossipDispatcher d = dispatcher(MessageSampling.parse("all"));
+    Router r = new Router(0);
+    d.routerCreated(r);
+    GossipRouterEventListener l = r.listener();
+    Message m = new Message(T, 1, 100);
+    d.inbound(r, aliceH, new Rpc());
+    l.notifyUnseenMessage(alice, m);
+    l.notifyUnseenValidMessage(alice, m);
+    d.inboundDone(r);
+    d.inbound(r, bobH, new Rpc().ihave(T, 5));
+    l.notifySeenMessage(bob, m, Optional.of(ValidationResult.Valid));
+    d.inboundDone(r);
+    Message bad = new Message(T, 2, 50);
+    d.inbound(r, bobH, new Rpc());
+    l.notifyUnseenMessage(bob, bad);
+    l.notifyUnseenInvalidMessage(bob, bad);
+    d.inboundDone(r);
+    Message async = new Message(T, 3, 50);
+    d.inbound(r, bobH, new Rpc());
+    l.notifyUnseenMessage(bob, async);
+    d.inboundDone(r);
+
+    List<GossipMessageReceived> rx = of(GossipMessageReceived.class);
+    assertThat(rx).extracting(GossipMessageReceived::peerId, GossipMessageReceived::first,
+            GossipMessageReceived::validation)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", true, GossipValidation.VALID),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", false, GossipValidation.VALID),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", true, GossipValidation.INVALID),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", true, GossipValidation.PENDING));
+    assertThat(rx.get(0).duplicateDelayNanos()).isNull();
+    assertThat(rx.get(1).duplicateDelayNanos()).isNotNull().isGreaterThanOrEqualTo(0L);
+    assertThat(rx.get(0).messageId()).isEqualTo("0a0001");
+
+    d.flushStats();
+    assertThat(of(GossipTopicStats.class)).singleElement().satisfies(s -> {
+      assertThat(s.topic()).isEqualTo(T);
+      assertThat(s.received()).isEqualTo(4);
+      assertThat(s.firstDeliveries()).isEqualTo(3);
+      assertThat(s.duplicates()).isEqualTo(1);
+      assertThat(s.invalid()).isEqualTo(1);
+      assertThat(s.relayed()).isEqualTo(1);
+      assertThat(s.bytesReceived()).isEqualTo(300);
+      assertThat(s.messageEventsSkipped()).isZero();
+    });
+    assertThat(of(GossipPeerStats.class)).extracting(GossipPeerStats::peerId, GossipPeerStats::firstDeliveries,
+            GossipPeerStats::duplicates, GossipPeerStats::ihaveIn)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", 1L, 0L, 0L),
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", 2L, 1L, 5L));
+    // deltas: nothing new, nothing written
+    int before = events.size();
+    d.flushStats();
+    assertThat(events).hasSize(before);
+  }
+
+  @Test
+  void withSamplingOffEveryDeliveryIsStillCountedAndTheSkipsAreShown() {
+    GossipDispatcher d = dispatcher(MessageSampling.parse("off"));
+    Router r = new Router(0);
+    d.routerCreated(r);
+    GossipRouterEventListener l = r.listener();
+    for (int i = 0; i < 10; i++) {
+      Message m = new Message(T, i, 10);
+      d.inbound(r, aliceH, new Rpc());
+      l.notifyUnseenMessage(alice, m);
+      l.notifyUnseenValidMessage(alice, m);
+      d.inboundDone(r);
+      l.notifySeenMessage(bob, m, Optional.empty());
+    }
+    assertThat(of(GossipMessageReceived.class)).isEmpty();
+    assertThat(d.counts().skipped()).isEqualTo(20);
+    assertThat(d.counts().sampled()).isZero();
+    d.flushStats();
+    assertThat(of(GossipTopicStats.class)).singleElement().satisfies(s -> {
+      assertThat(s.received()).isEqualTo(20);
+      assertThat(s.messageEventsSkipped()).isEqualTo(20);
+    });
+  }
+
+  @Test
+  void sampledModeKeepsTheSameMessagesOnEveryNodeAndBothCopiesOfEach() {
+    MessageSampling s = MessageSampling.parse("sampled:8");
+    GossipDispatcher d = dispatcher(s);
+    Router r = new Router(0);
+    d.routerCreated(r);
+    GossipRouterEventListener l = r.listener();
+    int kept = 0;
+    for (int i = 0; i < 800; i++) {
+      Message m = new Message(T, i, 10);
+      d.inbound(r, aliceH, new Rpc());
+      l.notifyUnseenMessage(alice, m);
+      l.notifyUnseenValidMessage(alice, m);
+      d.inboundDone(r);
+      l.notifySeenMessage(bob, m, Optional.empty());
+      if (s.keeps(MessageFacts.id(m))) {
+        kept++;
+      }
+    }
+    assertThat(kept).isBetween(50, 150);
+    assertThat(of(GossipMessageReceived.class)).hasSize(2 * kept);
+    assertThat(d.counts().sampled() + d.counts().skipped()).isEqualTo(1600);
+  }
+
+  @Test
+  void afterAttachALiveRouterReportsItsStateOnceAsPreexisting() {
+    GossipDispatcher d = dispatcher(true, MessageSampling.DEFAULT, events::add);
+    Router r = new Router(0);
+    r.mesh(T, aliceH, bobH);
+    r.mesh("/empty");
+    r.peerTopics.put(alice, java.util.Set.of(T));
+    d.inbound(r, aliceH, new Rpc());
+    d.inboundDone(r);
+    d.outbound(r, bobH, new Rpc());
+    assertThat(r.broadcaster.listeners).hasSize(1);
+    assertThat(of(GossipRouterCreated.class)).singleElement()
+        .satisfies(c -> assertThat(c.preexisting()).isTrue());
+    assertThat(of(GossipLocalSubscription.class)).extracting(GossipLocalSubscription::topic)
+        .containsExactly(T, "/empty");
+    assertThat(of(GossipLocalSubscription.class)).allSatisfy(s -> assertThat(s.preexisting()).isTrue());
+    assertThat(of(GossipMeshChange.class)).extracting(GossipMeshChange::peerId).containsExactly(
+        "12D3KooWAlice", "12D3KooWBob");
+    assertThat(of(GossipMeshChange.class)).allSatisfy(m -> {
+      assertThat(m.preexisting()).isTrue();
+      assertThat(m.initiator()).isEqualTo(GossipInitiator.UNKNOWN);
+    });
+    assertThat(of(GossipPeerSubscription.class)).singleElement().satisfies(p -> {
+      assertThat(p.peerId()).isEqualTo("12D3KooWAlice");
+      assertThat(p.preexisting()).isTrue();
+    });
+    // a router that is not a gossip router (FloodRouter) is left alone
+    d.inbound(new Object(), aliceH, new Rpc());
+    assertThat(failures.count()).isZero();
+  }
+
+  @Test
+  void peerStatusAndProtocol() {
+    GossipDispatcher d = dispatcher(MessageSampling.DEFAULT);
+    Router r = new Router(0);
+    d.routerCreated(r);
+    d.inbound(r, aliceH, new Rpc().sub(T, true));
+    d.inboundDone(r);
+    r.listener().notifyConnected(alice, null);
+    r.listener().notifyDisconnected(alice);
+    assertThat(of(GossipPeerStatus.class)).extracting(GossipPeerStatus::active).containsExactly(true, false);
+    r.mesh(T);
+    d.published(r, new Message(T, 9, 1), null, new Object[0], 0, 0);
+    assertThat(of(GossipPublish.class)).singleElement()
+        .satisfies(p -> assertThat(p.topicPeers()).as("alice left with her topics").isZero());
+    Object gossip = new Object();
+    d.gossipCreated(gossip, r);
+    d.channelInit(gossip, new Channel(), "/meshsub/1.2.0");
+    assertThat(of(GossipPeerProtocol.class)).singleElement().satisfies(p -> {
+      assertThat(p.protocolId()).isEqualTo("/meshsub/1.2.0");
+      assertThat(p.peerId()).isEqualTo("12D3KooWAlice");
+      assertThat(p.direction()).isEqualTo(Direction.OUTBOUND);
+    });
+  }
+
+  @Test
+  void aThrowingDownstreamNeverReachesTheRouterAndIsCounted() {
+    GossipDispatcher d = dispatcher(false, MessageSampling.parse("all"), e -> {
+      throw new IllegalStateException("boom");
+    });
+    Router r = new Router(0);
+    assertThatCode(() -> {
+      d.routerCreated(r);
+      GossipRouterEventListener l = r.listener();
+      d.subscription(r, T, true);
+      d.inbound(r, aliceH, new Rpc().sub(T, true).graft(T));
+      Message m = new Message(T, 1, 1);
+      l.notifyUnseenMessage(alice, m);
+      l.notifyUnseenValidMessage(alice, m);
+      l.notifyMeshed(alice, T);
+      l.notifySeenMessage(bob, m, Optional.empty());
+      l.notifyConnected(alice, null);
+      d.inboundDone(r);
+      d.published(r, m, null, new Object[0], 0, 0);
+      d.flushStats();
+    }).doesNotThrowAnyException();
+    assertThat(failures.count()).isGreaterThanOrEqualTo(8);
+  }
+
+  /** A stream stand-in for initChannel. */
+  public static final class Channel {
+    public PeerId remotePeerId() {
+      return new PeerId("12D3KooWAlice");
+    }
+
+    public boolean isInitiator() {
+      return true;
+    }
+  }
+
+  static final class NoPeersForOutboundMessageException extends RuntimeException {}
+
+  static final class MessageAlreadySeenException extends RuntimeException {}
+}
