@@ -37,6 +37,7 @@ public final class HtmlRenderer implements ReportRenderer {
     header(r, h);
     summary(r, h);
     findings(r, h);
+    HtmlGossip.render(r.gossip(), h);
     protocols(r, h);
     peers(r, h);
     collector(r, h);
