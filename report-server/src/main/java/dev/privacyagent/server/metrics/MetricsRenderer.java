@@ -24,15 +24,28 @@ public final class MetricsRenderer {
   /** Protocol ids come from peers: only the busiest get their own label value. */
   static final int MAX_PROTOCOL_LABELS = 50;
   private static final int MAX_LABEL = 128;
-  private static final Map<String, String> ANONYMITY_HELP = Map.of(
-      "effectiveAnonymitySet", "Effective anonymity set size 2^H over the peers' traffic shares",
-      "degreeOfAnonymity", "Degree of anonymity H/log2(N) in [0,1] (Diaz et al. 2002)",
-      "entropyBits", "Shannon entropy H of the peers' traffic shares, in bits",
-      "maxEntropyBits", "Largest possible entropy log2(N) for the number of peers, in bits",
-      "distinctPeers", "Distinct peers that carried traffic (N)",
-      "distinctPrefixes", "Distinct /24 (IPv4) or /48 (IPv6) prefixes of remote peers",
-      "effectivePrefixSet", "Effective number of network prefixes 2^H over prefix traffic shares",
-      "topPeerShare", "Largest single peer's share of traffic, in [0,1]");
+  /**
+   * The anonymity measures by their report key: metric name (after
+   * {@code libp2p_privacy_anonymity_}) and help. Entropies are in bits, which is no Prometheus
+   * base unit (promtool wants bytes for a {@code _bits} name), so their names carry no unit and
+   * the help says it.
+   */
+  private static final Map<String, String[]> ANONYMITY = Map.of(
+      "effectiveAnonymitySet", new String[] {"effective_anonymity_set",
+          "Effective anonymity set size 2^H over the peers' traffic shares"},
+      "degreeOfAnonymity", new String[] {"degree_of_anonymity",
+          "Degree of anonymity H/log2(N) in [0,1] (Diaz et al. 2002)"},
+      "entropyBits", new String[] {"entropy",
+          "Shannon entropy H of the peers' traffic shares (log2, i.e. in bits)"},
+      "maxEntropyBits", new String[] {"max_entropy",
+          "Largest possible entropy log2(N) for the number of peers (in bits)"},
+      "distinctPeers", new String[] {"distinct_peers", "Distinct peers that carried traffic (N)"},
+      "distinctPrefixes", new String[] {"distinct_prefixes",
+          "Distinct /24 (IPv4) or /48 (IPv6) prefixes of remote peers"},
+      "effectivePrefixSet", new String[] {"effective_prefix_set",
+          "Effective number of network prefixes 2^H over prefix traffic shares"},
+      "topPeerShare", new String[] {"top_peer_share",
+          "Largest single peer's share of traffic, in [0,1]"});
 
   private MetricsRenderer() {}
 
@@ -234,8 +247,9 @@ public final class MetricsRenderer {
     }
 
     for (String key : new java.util.TreeSet<>(targets.get(0).view().anonymity().keySet())) {
-      String name = "libp2p_privacy_anonymity_" + PromWriter.sanitize(key);
-      perNode(w, targets, name, ANONYMITY_HELP.getOrDefault(key, "Anonymity measure " + key),
+      String[] known = ANONYMITY.get(key);
+      String name = "libp2p_privacy_anonymity_" + (known == null ? PromWriter.sanitize(key) : known[0]);
+      perNode(w, targets, name, known == null ? "Anonymity measure " + key : known[1],
           t -> t.view().anonymity().getOrDefault(key, 0.0));
     }
     perNode(w, targets, "libp2p_privacy_peers", "Distinct remote peers in the analysis window",
