@@ -190,7 +190,7 @@ class BrowserTest {
     var analyzer = new dev.privacyagent.analyzer.detect.PrivacyAnalyzer();
     var betaRisk = analyzer.analyze(collector.nodeSnapshots()).node("beta").report().riskScore();
     try (ReportServer live = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null),
-        dev.privacyagent.server.source.ReportSources.live(collector::nodeSnapshots, analyzer))) {
+        dev.privacyagent.server.source.ReportSources.liveNodes(collector::nodeSnapshots, analyzer))) {
       driver.get(live.url().toString());
       waitUpTo(15).until(d -> d.findElements(By.cssSelector("#comparison tbody tr")).size() == 2);
       waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));

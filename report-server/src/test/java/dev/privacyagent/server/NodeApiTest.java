@@ -25,7 +25,7 @@ class NodeApiTest {
     MetadataCollector c = new MetadataCollector();
     TwoNodes net = new TwoNodes(c);
     try (ReportServer s = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null),
-        ReportSources.live(c::nodeSnapshots, new PrivacyAnalyzer()))) {
+        ReportSources.liveNodes(c::nodeSnapshots, new PrivacyAnalyzer()))) {
       JsonNode nodes = json(s, "/api/nodes").get("nodes");
       assertThat(nodes).hasSize(2);
       assertThat(nodes.get(0).get("name").asText()).isEqualTo("alpha");

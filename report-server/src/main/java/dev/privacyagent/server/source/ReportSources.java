@@ -37,7 +37,15 @@ public final class ReportSources {
    * threads at most once per {@link #LIVE_INTERVAL_MILLIS}. A proof verifies against any of the
    * last few reports, so a proof shown a moment ago still checks after the report moved on.
    */
-  public static ReportSource live(Supplier<NodeSnapshots> snapshots, PrivacyAnalyzer analyzer) {
+  public static ReportSource live(Supplier<Snapshot> snapshots, PrivacyAnalyzer analyzer) {
+    return liveNodes(() -> NodeSnapshots.single(snapshots.get()), analyzer);
+  }
+
+  /**
+   * The agent, per local node: analyses {@code snapshots} (e.g. {@code
+   * collector::nodeSnapshots}) into a report with one section per node, as {@link #live}.
+   */
+  public static ReportSource liveNodes(Supplier<NodeSnapshots> snapshots, PrivacyAnalyzer analyzer) {
     Deque<Report> recent = new ArrayDeque<>();
     LiveReportSource.Analysis analysis = s -> {
       Report r = analyzer.analyze(s);
