@@ -79,6 +79,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "analyse only the last D of event time (e.g. 90s, 15m, 2h, PT30M); default: the whole run")
   Duration window;
 
+  @Option(names = "--max-memory", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "cap on the collector's estimated state (e.g. 256m, 2g; at least 64k; default: 64m): above it "
+          + "the oldest closed state is evicted and, when only open connections are left, new ones are not "
+          + "tracked; everything not kept is counted in the report")
+  Long maxMemory;
+
   @Option(names = "--reference", paramLabel = "POP",
       description = "also rate the agentVersion against a measured population: 'ethereum' (bundled Ethereum "
           + "consensus-layer crawl, Nov 2023) or a CSV file of agent,share_percent")
@@ -181,6 +187,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** Reads every input into a collector and returns its snapshot; reports input notes on {@code err}. */
   NodeSnapshots load(PrintWriter err) {
     CollectorConfig config = CollectorConfig.defaults().withWindow(window == null ? Duration.ZERO : window);
+    if (maxMemory != null) {
+      if (maxMemory < CollectorConfig.MIN_MEMORY_CAP) {
+        throw new CliException(ExitCodes.USAGE,
+            "--max-memory must be at least " + CollectorConfig.MIN_MEMORY_CAP / 1024 + "k, got " + maxMemory + " bytes");
+      }
+      config = config.withMemoryCap(maxMemory);
+    }
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
       long events;
@@ -200,8 +213,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         err.println("[analyze] note: " + note);
       }
       err.flush();
+      NodeSnapshots snapshots = collector.nodeSnapshots();
+      for (String note : snapshots.all().notes()) {
+        if (!stats.notes().contains(note)) {
+          err.println("[analyze] note: " + note); // what the collector could not keep
+        }
+      }
+      err.flush();
+      return snapshots;
     }
-    return collector.nodeSnapshots();
   }
 
   private void write(Report report, PrintWriter err) {

@@ -228,4 +228,29 @@ class MainTest {
     assertThat(missing.code()).isEqualTo(3);
     assertThat(missing.err()).contains("no such file", "'ethereum'");
   }
+
+  @Test
+  void maxMemoryCapsTheCollectorAndTheReportCountsWhatItDidNotKeep() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      lines.append("{\"v\":1,\"type\":\"ConnectionOpened\",\"seq\":").append(i + 1)
+          .append(",\"timeNanos\":").append(i).append(",\"wallMillis\":").append(1_700_000_000_000L + i)
+          .append(",\"node\":\"n\",\"connId\":\"c").append(i).append("\",\"localPeerId\":\"n\",")
+          .append("\"remotePeerId\":\"p").append(i).append("\",\"remoteAddr\":\"/ip4/100.1.")
+          .append(i % 250).append(".").append(i / 250).append("/tcp/1\",\"direction\":\"INBOUND\"}\n");
+    }
+    Path f = dir.resolve("open.jsonl");
+    Files.writeString(f, lines);
+    Run small = run("analyze", "--format", "json", "--max-memory", "128k", f.toString());
+    assertThat(small.code()).as(small.err()).isZero();
+    JsonNode c = new ObjectMapper().readTree(small.out()).get("counters");
+    assertThat(c.get("memoryCapBytes").asLong()).isEqualTo(128 * 1024);
+    assertThat(c.get("untrackedConnections").asLong()).isPositive();
+    assertThat(c.get("estimatedBytes").asLong()).isLessThanOrEqualTo(128 * 1024);
+    assertThat(small.err()).contains("connection(s) not tracked");
+    Run roomy = run("analyze", "--format", "json", "--max-memory", "1g", f.toString());
+    assertThat(new ObjectMapper().readTree(roomy.out()).get("counters").get("untrackedConnections").asLong()).isZero();
+    assertThat(run("analyze", "--max-memory", "12k", f.toString()).code()).isEqualTo(2);
+    assertThat(run("analyze", "--max-memory", "lots", f.toString()).code()).isEqualTo(2);
+  }
 }

@@ -18,6 +18,12 @@ import java.util.Set;
  * events into, with a running estimate of its memory and eviction of the oldest closed state
  * when the estimate passes the cap. Single-threaded: the collector guards it with its lock.
  *
+ * <p>Eviction is amortised O(1) per event whatever the number of open connections: closed
+ * connections, peers without an open connection and prefixes without one each wait in an order
+ * of their own, so eviction only ever visits what it removes. When only state of open connections
+ * is left and a new connection would pass the cap, that connection is not tracked (counted as
+ * {@code untrackedConnections}; its raw events stay in the ring) instead of rescanning.
+ *
  * <p>The estimate is deliberately simple (a fixed cost per object plus one byte per string char,
  * constants below) so that it is cheap to keep up to date and easy to reason about; it tracks
  * the real heap use within a small factor, which is what a cap needs.
@@ -140,9 +146,13 @@ final class Aggregates {
   private final Map<String, NodeState> nodes = new LinkedHashMap<>();
   private NodeState lastNode;
   private final ArrayDeque<Conn> closedOrder = new ArrayDeque<>();
-  private final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(1024, 0.75f, true);
+  private final HashMap<String, Peer> peers = new HashMap<>(1024);
+  /** Peers without an open connection, least recently used first: the ones eviction may take. */
+  private final LinkedHashMap<String, Peer> idlePeers = new LinkedHashMap<>(1024, 0.75f, true);
   private final HashMap<String, Protocol> protocols = new HashMap<>();
-  private final LinkedHashMap<String, Prefix> prefixes = new LinkedHashMap<>(256, 0.75f, true);
+  private final HashMap<String, Prefix> prefixes = new HashMap<>(256);
+  /** Prefixes without an open connection, least recently used first. */
+  private final LinkedHashMap<String, Prefix> idlePrefixes = new LinkedHashMap<>(256, 0.75f, true);
   private final LinkedHashMap<String, IdentifySent> disclosed = new LinkedHashMap<>();
   private final LinkedHashSet<String> localNodes = new LinkedHashSet<>();
   private final HashMap<String, String> names = new HashMap<>();
@@ -156,6 +166,8 @@ final class Aggregates {
   long evictedStreams;
   long evictedPrefixes;
   long untrackedConnections;
+  /** Entries eviction has looked at (what keeps it O(1) per event; tests read it). */
+  long evictionVisits;
 
   /**
    * @param capBytes eviction starts above this estimate; 0 for no cap
@@ -238,15 +250,21 @@ final class Aggregates {
     if (p == null) {
       p = new Peer(ns.node, peerId, wall);
       peers.put(key, p);
+      idlePeers.put(key, p);
       bytes += PEER_BYTES + str(peerId);
       Peer old = seed == null ? null : seed.peers.get(key);
       if (old != null && old.identify != null) {
         setIdentify(p, old.identify);
       }
-    } else if (wall > p.lastSeen) {
-      p.lastSeen = wall;
-    } else if (wall < p.firstSeen) {
-      p.firstSeen = wall;
+    } else {
+      if (p.connectionsOpen <= 0) {
+        idlePeers.get(key); // recently used: evicted later
+      }
+      if (wall > p.lastSeen) {
+        p.lastSeen = wall;
+      } else if (wall < p.firstSeen) {
+        p.firstSeen = wall;
+      }
     }
     return p;
   }
@@ -261,6 +279,15 @@ final class Aggregates {
     }
     String ip = Multiaddrs.ip(co.remoteAddr());
     Conn c = new Conn(ns, co, ip == null ? null : Multiaddrs.prefixOfIp(ip));
+    // at most what tracking it adds: the connection, a new peer, a new prefix, their strings
+    long need = c.size + PEER_BYTES + str(co.remotePeerId()) + PREFIX_BYTES + str(c.prefix) + MEMBER_BYTES + str(ip);
+    if (capBytes > 0 && bytes + need > capBytes) {
+      evict();
+      if (bytes + need > capBytes) {
+        untrackedConnections++; // only open state is left: degrade visibly instead of rescanning
+        return;
+      }
+    }
     ns.conns.put(co.connId(), c);
     bytes += c.size;
     Peer p = peer(ns, co.remotePeerId(), co.wallMillis());
@@ -271,7 +298,9 @@ final class Aggregates {
   /** Counts an open connection on its peer and prefix. */
   private void attach(Conn c, Peer p, String ip) {
     c.peer = p;
-    p.connectionsOpen++;
+    if (p.connectionsOpen++ <= 0) {
+      idlePeers.remove(key(p.node, p.peerId));
+    }
     if (c.opened.direction() == Direction.INBOUND) {
       p.inbound++;
     } else if (c.opened.direction() == Direction.OUTBOUND) {
@@ -288,7 +317,9 @@ final class Aggregates {
         prefixes.put(key, px);
         bytes += PREFIX_BYTES + str(c.prefix);
       }
-      px.openConns++;
+      if (px.openConns++ <= 0) {
+        idlePrefixes.remove(key);
+      }
       c.prefixState = px;
       if (px.peers.add(p.peerId)) {
         bytes += MEMBER_BYTES;
@@ -324,12 +355,14 @@ final class Aggregates {
     }
     c.closedWall = cc.wallMillis();
     closedOrder.add(c);
-    if (c.prefixState != null && !c.prefixState.evicted) {
-      c.prefixState.openConns--;
+    if (c.prefixState != null && !c.prefixState.evicted && --c.prefixState.openConns <= 0) {
+      idlePrefixes.put(key(ns.node, c.prefix), c.prefixState);
     }
     Peer p = livePeer(c);
     if (p != null) {
-      p.connectionsOpen--;
+      if (--p.connectionsOpen <= 0) {
+        idlePeers.put(key(p.node, p.peerId), p);
+      }
       p.lastSeen = Math.max(p.lastSeen, cc.wallMillis());
     }
   }
@@ -475,43 +508,43 @@ final class Aggregates {
     long target = capBytes - capBytes / 10;
     while (bytes > target && !closedOrder.isEmpty()) {
       Conn c = closedOrder.poll();
+      evictionVisits++;
       if (c.ns.conns.get(c.opened.connId()) == c) {
         c.ns.conns.remove(c.opened.connId());
         bytes -= c.size;
         evictedConnections++;
       }
     }
-    if (bytes > target) {
-      Iterator<Peer> it = peers.values().iterator();
-      while (bytes > target && it.hasNext()) {
-        Peer p = it.next();
-        if (p.connectionsOpen <= 0) {
-          it.remove();
-          p.evicted = true;
-          bytes -= PEER_BYTES + str(p.peerId) + p.identifySize;
-          for (String ip : p.ips) {
-            bytes -= str(ip);
-          }
-          evictedPeers++;
-        }
+    Iterator<Map.Entry<String, Peer>> peerIt = idlePeers.entrySet().iterator();
+    while (bytes > target && peerIt.hasNext()) {
+      Map.Entry<String, Peer> e = peerIt.next();
+      Peer p = e.getValue();
+      evictionVisits++;
+      peerIt.remove();
+      peers.remove(e.getKey());
+      p.evicted = true;
+      bytes -= PEER_BYTES + str(p.peerId) + p.identifySize;
+      for (String ip : p.ips) {
+        bytes -= str(ip);
       }
+      evictedPeers++;
     }
-    if (bytes > target) {
-      Iterator<Map.Entry<String, Prefix>> it = prefixes.entrySet().iterator();
-      while (bytes > target && it.hasNext()) {
-        Map.Entry<String, Prefix> px = it.next();
-        if (px.getValue().openConns <= 0) {
-          it.remove();
-          px.getValue().evicted = true;
-          bytes -= PREFIX_BYTES + str(px.getValue().prefix) + px.getValue().peers.size() * MEMBER_BYTES;
-          evictedPrefixes++;
-        }
-      }
+    Iterator<Map.Entry<String, Prefix>> prefixIt = idlePrefixes.entrySet().iterator();
+    while (bytes > target && prefixIt.hasNext()) {
+      Map.Entry<String, Prefix> e = prefixIt.next();
+      Prefix px = e.getValue();
+      evictionVisits++;
+      prefixIt.remove();
+      prefixes.remove(e.getKey());
+      px.evicted = true;
+      bytes -= PREFIX_BYTES + str(px.prefix) + px.peers.size() * MEMBER_BYTES;
+      evictedPrefixes++;
     }
     for (NodeState ns : nodes.values()) {
       Iterator<Map.Entry<String, Stream>> it = ns.streams.entrySet().iterator();
       while (bytes > target && it.hasNext()) {
         Map.Entry<String, Stream> s = it.next();
+        evictionVisits++;
         it.remove();
         bytes -= STREAM_BYTES + str(s.getKey());
         evictedStreams++;

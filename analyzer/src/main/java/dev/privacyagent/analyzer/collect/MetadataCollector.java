@@ -288,6 +288,11 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
   private Built buildView() {
     List<Event> recent = recentEvents();
     List<String> notes = new ArrayList<>(input.notes());
+    if (state.untrackedConnections > 0) {
+      notes.add(state.untrackedConnections + " connection(s) not tracked: the memory cap of "
+          + (config.memoryCapBytes() >> 10) + " KiB was reached with only open connections left to keep"
+          + " (raise maxMemory, or analyze --max-memory)");
+    }
     Aggregates view = state;
     long windowMillis = config.window().toMillis();
     if (windowMillis > 0 && state.events > 0) {

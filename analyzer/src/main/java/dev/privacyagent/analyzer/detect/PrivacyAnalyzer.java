@@ -15,6 +15,7 @@ import dev.privacyagent.analyzer.report.RiskScore;
 import dev.privacyagent.analyzer.report.Severity;
 import dev.privacyagent.analyzer.report.Text;
 import dev.privacyagent.analyzer.report.Totals;
+import dev.privacyagent.analyzer.report.gossip.GossipSections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,7 +141,8 @@ public final class PrivacyAnalyzer {
         MockProofSystem.NOTICE,
         s.notes(),
         List.of(),
-        List.of());
+        List.of(),
+        GossipSections.of(s, config.gossip().settings(), findings));
     return report.withProofs(proofSystem.prove(report, config.proofs()));
   }
 }

@@ -108,6 +108,7 @@ public final class ConsoleRenderer implements ReportRenderer {
         a.distinctPrefixes(), a.prefixEntropyBits(), a.effectivePrefixSet(), 100 * a.topPeerShare(),
         a.totalTraffic(), a.trafficUnit());
     w.ln("");
+    ConsoleGossip.render(r.gossip(), w.out());
     w.ln("PEERS (%d of %d, busiest first)", Math.min(PEER_ROWS, r.peers().size()), r.totals().peers());
     w.ln("  %s %s %s %s %s %s", Text.cell("peer id", 24), Text.cell("dir", 8), Text.cell("streams", 8),
         Text.cell("share", 7), Text.cell("ips", 18), "agentVersion");

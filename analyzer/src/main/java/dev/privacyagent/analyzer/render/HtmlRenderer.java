@@ -62,6 +62,7 @@ public final class HtmlRenderer implements ReportRenderer {
   private static void body(Report r, StringBuilder h) {
     summary(r, h);
     findings(r, h);
+    HtmlGossip.render(r.gossip(), h);
     protocols(r, h);
     peers(r, h);
     proofs(r, h);

@@ -3,6 +3,7 @@ package dev.privacyagent.analyzer.report;
 import dev.privacyagent.analyzer.collect.CollectorCounters;
 import dev.privacyagent.analyzer.proof.MockProofSystem;
 import dev.privacyagent.analyzer.proof.Proof;
+import dev.privacyagent.analyzer.report.gossip.GossipSection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Objects;
  *     {@code localNodes}; empty inside a section itself (and in reports written before sections
  *     existed). The fields above describe all nodes' events together.
  * @param comparison one row per node of {@code nodes}, same order: the overview across nodes
+ * @param gossip one gossip section per local node that produced gossip events (empty without)
  */
 public record Report(
     int schemaVersion,
@@ -52,7 +54,8 @@ public record Report(
     String proofNotice,
     List<String> notes,
     List<NodeSection> nodes,
-    List<NodeComparison> comparison) {
+    List<NodeComparison> comparison,
+    List<GossipSection> gossip) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -71,6 +74,7 @@ public record Report(
     protocols = List.copyOf(protocols);
     proofs = proofs == null ? List.of() : List.copyOf(proofs);
     notes = notes == null ? List.of() : notes.stream().map(n -> Text.bound(n, 512)).toList();
+    gossip = gossip == null ? List.of() : List.copyOf(gossip);
     riskFormula = RiskScore.FORMULA;
     proofNotice = MockProofSystem.NOTICE;
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -82,7 +86,7 @@ public record Report(
     return new Report(
         schemaVersion, generatedAt, window, localNodes, riskScore, riskFormula, findings,
         severityCounts, totals, anonymity, peers, protocols, counters, droppedTotal, newProofs,
-        proofNotice, notes, nodes, comparison);
+        proofNotice, notes, nodes, comparison, gossip);
   }
 
   /** This report with {@code sections} and their {@code rows} of comparison. */
@@ -90,7 +94,7 @@ public record Report(
     return new Report(
         schemaVersion, generatedAt, window, localNodes, riskScore, riskFormula, findings,
         severityCounts, totals, anonymity, peers, protocols, counters, droppedTotal, proofs,
-        proofNotice, notes, sections, rows);
+        proofNotice, notes, sections, rows, gossip);
   }
 
   /** The section of the node whose peer id or name is {@code idOrName}, or null. */
