@@ -54,6 +54,7 @@ public final class MetricsRenderer {
     connections(w, s);
     identify(w, s);
     privacy(w, v);
+    GossipMetrics.render(w, v);
     collector(w, s.counters());
     return w.toString();
   }
