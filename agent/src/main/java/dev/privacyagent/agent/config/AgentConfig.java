@@ -12,6 +12,7 @@ import java.util.List;
  * @param port report server port, 0 for an ephemeral port, -1 when the server is disabled
  * @param token empty when none
  * @param events null when no events file is written
+ * @param eventsGzip the events file is written as gzip
  * @param gossip which received gossip messages get an event of their own, the stats interval
  * @param warnings non-fatal remarks made while resolving (unknown keys), logged at start-up
  */
@@ -22,6 +23,7 @@ public record AgentConfig(
     String token,
     Path events,
     long eventsMaxSize,
+    boolean eventsGzip,
     Duration window,
     long maxMemory,
     Level log,

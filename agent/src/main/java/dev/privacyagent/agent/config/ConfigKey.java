@@ -13,6 +13,7 @@ public enum ConfigKey {
   TOKEN("token", "", "access token the report server requires on every request (empty: none)"),
   EVENTS("events", "", "JSON Lines file the events are appended to (empty: no file)"),
   EVENTS_MAX_SIZE("eventsMaxSize", "64m", "size at which the events file is rotated to FILE.1"),
+  EVENTS_GZIP("eventsGzip", "false", "true writes the events file as gzip (whole members of up to 64 KiB or 1 s)"),
   WINDOW("window", "10m", "analysis window: how far back the detectors look"),
   MAX_MEMORY("maxMemory", "64m", "memory cap of the collector's state (drops are counted)"),
   LOG("log", "info", "agent log level on stderr: off, error, warn, info, debug"),

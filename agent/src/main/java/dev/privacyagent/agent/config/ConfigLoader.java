@@ -85,6 +85,7 @@ public final class ConfigLoader {
         values.get(ConfigKey.TOKEN).value(),
         events,
         size(values.get(ConfigKey.EVENTS_MAX_SIZE), 4096),
+        bool(values.get(ConfigKey.EVENTS_GZIP)),
         duration(values.get(ConfigKey.WINDOW), false),
         size(values.get(ConfigKey.MAX_MEMORY), 1 << 20),
         level(values.get(ConfigKey.LOG)),

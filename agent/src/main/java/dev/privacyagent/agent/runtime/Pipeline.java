@@ -48,7 +48,8 @@ public final class Pipeline implements EventSink {
     this.file =
         config.events() == null
             ? null
-            : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures);
+            : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures,
+                config.eventsGzip());
     if (file != null) {
       collector.countEventsFileLosses(file::dropped);
     }
