@@ -5,6 +5,7 @@ import dev.privacyagent.server.http.HostAllowlist;
 import dev.privacyagent.server.http.HttpPipeline;
 import dev.privacyagent.server.http.PageAssets;
 import dev.privacyagent.server.http.SseHub;
+import dev.privacyagent.server.log.ServerLog;
 import dev.privacyagent.server.render.RenderCache;
 import dev.privacyagent.server.source.ReportSource;
 import io.netty.bootstrap.ServerBootstrap;
@@ -18,7 +19,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * The embedded report endpoint. It runs on its own small set of daemon threads (one acceptor,
@@ -26,7 +26,10 @@ import java.util.logging.Logger;
  * application's threads.
  */
 public final class ReportServer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(ReportServer.class.getName());
+  static {
+    ServerLog.captureNettyLogging();
+  }
+
   private final ServerConfig config;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -60,7 +63,8 @@ public final class ReportServer implements AutoCloseable {
     EventLoopGroup workers = new NioEventLoopGroup(2, new DefaultThreadFactory("pa-http", true));
     try {
       SseHub sse = new SseHub(cache, workers.next());
-      ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
+      ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(),
+          new dev.privacyagent.server.http.SecurityHeaders(page.csp()));
       // The Host allowlist needs the port, which is known only after binding an ephemeral port;
       // the holder is filled before the first request can be read.
       AllowlistHolder holder = new AllowlistHolder();
@@ -90,9 +94,6 @@ public final class ReportServer implements AutoCloseable {
       holder.set(new HttpPipeline(config, allowlist, cache, page, sse, limiter));
       sse.start();
       URI url = URI.create("http://" + hostForUrl(address) + ":" + port + "/");
-      LOG.info("privacy report at " + url + (config.hasToken()
-          ? " (token required: open " + url + "?token=<token> once, or send Authorization: Bearer)"
-          : ""));
       return new ReportServer(config, boss, workers, ch, sse, limiter, allowlist, url);
     } catch (RuntimeException e) {
       boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);

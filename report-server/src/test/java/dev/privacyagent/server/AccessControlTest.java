@@ -152,7 +152,9 @@ class AccessControlTest {
         }
         RawHttp.Response busy = RawHttp.exchange(p, RawHttp.get(p, "/healthz"));
         assertThat(busy.status()).isEqualTo(503);
-        assertThat(busy.body()).contains("too many connections");
+        assertThat(busy.body()).isEqualTo("{\"error\":\"too many connections\",\"status\":503}");
+        assertThat(busy.header("retry-after")).isEqualTo("1");
+        MalformedRequestTest.assertSecurityHeaders(busy);
       } finally {
         for (RawHttp c : held) {
           c.close();

@@ -4,6 +4,7 @@ import dev.privacyagent.agent.config.AgentConfig;
 import dev.privacyagent.agent.log.AgentLog;
 import dev.privacyagent.server.ReportServer;
 import dev.privacyagent.server.ServerConfig;
+import dev.privacyagent.server.log.ServerLog;
 import dev.privacyagent.server.source.ReportSources;
 
 /**
@@ -21,14 +22,10 @@ final class ReportServerLauncher {
     this.pipeline = pipeline;
   }
 
-  /** Held so the level set below is not lost when the logger would otherwise be collected. */
-  private static final java.util.logging.Logger SERVER_LOG =
-      java.util.logging.Logger.getLogger("dev.privacyagent.server");
-
   void start() {
-    // The server logs through java.util.logging, which belongs to the host application; the agent
-    // logs the URL itself, so only the server's warnings may reach the host's log configuration.
-    SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    // The server's warnings (and its Netty's) go to the agent's own log, never to the host
+    // application's logging; set before any of the server's Netty classes is first used.
+    ServerLog.setSink(AgentLog::warn);
     // The relocated Netty must not touch sun.misc.Unsafe: JDK 24+ warns on stderr and would name
     // the agent. Its property name is relocated with it, so derive it from a Netty class.
     String netty = io.netty.channel.Channel.class.getPackageName().replace(".channel", "");

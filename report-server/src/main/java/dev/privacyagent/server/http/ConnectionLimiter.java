@@ -1,11 +1,18 @@
 package dev.privacyagent.server.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,21 +21,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Sharable
 public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
-  private static final byte[] BUSY =
-      ("HTTP/1.1 503 Service Unavailable\r\n"
-              + "Content-Type: application/json; charset=utf-8\r\n"
-              + "Content-Length: 47\r\n"
-              + "Retry-After: 1\r\n"
-              + "Connection: close\r\n\r\n"
-              + "{\"error\":\"too many connections\",\"status\":503}\n")
-          .getBytes(StandardCharsets.US_ASCII);
-
+  private final byte[] busy;
   private final int max;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
 
-  public ConnectionLimiter(int max) {
+  public ConnectionLimiter(int max, SecurityHeaders headers) {
     this.max = max;
+    this.busy = encodedBusy(headers);
+  }
+
+  /** The 503 with the documented error body and the security headers, encoded once. */
+  private static byte[] encodedBusy(SecurityHeaders headers) {
+    FullHttpResponse r =
+        Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many connections");
+    r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    headers.stamp(r.headers());
+    EmbeddedChannel encoder = new EmbeddedChannel(new HttpResponseEncoder());
+    encoder.writeOutbound(r);
+    ByteBuf all = Unpooled.buffer();
+    for (ByteBuf b; (b = encoder.readOutbound()) != null; ) {
+      all.writeBytes(b);
+      b.release();
+    }
+    encoder.finishAndReleaseAll();
+    byte[] bytes = ByteBufUtil.getBytes(all);
+    all.release();
+    return bytes;
   }
 
   @Override
@@ -37,7 +57,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
       open.decrementAndGet();
       refused.incrementAndGet();
       ctx.channel().config().setAutoRead(false);
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(BUSY)).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(busy)).addListener(ChannelFutureListener.CLOSE);
       ctx.channel().attr(Attrs.REFUSED).set(Boolean.TRUE);
       return;
     }

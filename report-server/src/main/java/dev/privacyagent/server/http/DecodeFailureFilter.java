@@ -7,6 +7,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 
@@ -20,6 +21,9 @@ final class DecodeFailureFilter extends RequestFilter {
     if (result.isSuccess()) {
       if (!req.uri().startsWith("/")) {
         return Responses.error(HttpResponseStatus.BAD_REQUEST, "request target must be a path");
+      }
+      if (!decodable(req.uri())) {
+        return Responses.error(HttpResponseStatus.BAD_REQUEST, "malformed percent-encoding");
       }
       return null;
     }
@@ -35,6 +39,21 @@ final class DecodeFailureFilter extends RequestFilter {
       return Responses.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request too large");
     }
     return Responses.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+  }
+
+  /**
+   * Whether the path and every query name and value percent-decode. Checked once here so that no
+   * later handler meets a target that throws while being decoded.
+   */
+  static boolean decodable(String uri) {
+    try {
+      QueryStringDecoder d = new QueryStringDecoder(uri);
+      d.path();
+      d.parameters();
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override

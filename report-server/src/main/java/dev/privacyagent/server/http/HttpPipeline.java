@@ -5,7 +5,6 @@ import dev.privacyagent.server.render.RenderCache;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -51,7 +50,7 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     p.addLast("idleClose", new IdleCloser());
     p.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
     p.addLast("headers", headers);
-    p.addLast("aggregate", new HttpObjectAggregator(maxRequestBytes, true));
+    p.addLast("aggregate", new BodyLimit(maxRequestBytes));
     p.addLast("decode", decode);
     p.addLast("method", methods);
     p.addLast("host", host);

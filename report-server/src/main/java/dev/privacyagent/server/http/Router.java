@@ -9,13 +9,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import dev.privacyagent.server.log.ServerLog;
 
 /** Last in the pipeline: finds the endpoint for the path and method and sends its answer. */
 @Sharable
 final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private static final Logger LOG = Logger.getLogger(Router.class.getName());
   private final Map<String, Endpoint> endpoints;
 
   Router(Map<String, Endpoint> endpoints) {
@@ -36,7 +34,9 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
       try {
         resp = e.handle(ctx, req);
       } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "endpoint " + path + " failed", ex);
+        // path is a key of the endpoint table here, not request data.
+        ServerLog.warnOnce("endpoint:" + path + ":" + ex.getClass().getName(),
+            "endpoint " + path + " failed: " + ServerLog.describe(ex));
         resp = Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
       }
       if (resp == null) {
@@ -50,7 +50,8 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     // Connection resets are routine for a local dashboard; anything else is worth a line.
     if (!(cause instanceof java.io.IOException)) {
-      LOG.log(Level.FINE, "connection error", cause);
+      ServerLog.warnOnce("connection:" + cause.getClass().getName(),
+          "connection closed after an error: " + cause.getClass().getSimpleName());
     }
     ctx.close();
   }

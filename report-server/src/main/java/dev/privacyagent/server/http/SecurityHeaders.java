@@ -24,18 +24,22 @@ public final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     if (msg instanceof HttpResponse r) {
-      HttpHeaders h = r.headers();
-      h.set("Content-Security-Policy", csp);
-      h.set("X-Content-Type-Options", "nosniff");
-      h.set("Referrer-Policy", "no-referrer");
-      h.set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
-      h.set("Cross-Origin-Opener-Policy", "same-origin");
-      h.set("Cross-Origin-Resource-Policy", "same-origin");
-      if (!h.contains(HttpHeaderNames.CACHE_CONTROL)) {
-        h.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-      }
-      h.remove(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN);
+      stamp(r.headers());
     }
     ctx.write(msg, promise);
+  }
+
+  /** Sets the headers on {@code h}; also used for the connection cap's pre-encoded answer. */
+  public void stamp(HttpHeaders h) {
+    h.set("Content-Security-Policy", csp);
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Referrer-Policy", "no-referrer");
+    h.set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
+    h.set("Cross-Origin-Opener-Policy", "same-origin");
+    h.set("Cross-Origin-Resource-Policy", "same-origin");
+    if (!h.contains(HttpHeaderNames.CACHE_CONTROL)) {
+      h.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    }
+    h.remove(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN);
   }
 }

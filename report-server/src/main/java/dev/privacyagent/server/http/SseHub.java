@@ -88,8 +88,8 @@ public final class SseHub {
         lastWriteMillis = now;
       }
     } catch (RuntimeException e) {
-      java.util.logging.Logger.getLogger(SseHub.class.getName())
-          .log(java.util.logging.Level.WARNING, "SSE update failed", e);
+      dev.privacyagent.server.log.ServerLog.warnOnce("sse:" + e.getClass().getName(),
+          "SSE update failed: " + dev.privacyagent.server.log.ServerLog.describe(e));
     }
   }
 

@@ -68,8 +68,8 @@ public final class LiveReportSource implements ReportSource {
           }
         } catch (RuntimeException e) {
           // Keep serving the last good view; the next request retries after the interval.
-          java.util.logging.Logger.getLogger(LiveReportSource.class.getName())
-              .log(java.util.logging.Level.WARNING, "report analysis failed", e);
+          dev.privacyagent.server.log.ServerLog.warnOnce("analysis:" + e.getClass().getName(),
+              "report analysis failed: " + dev.privacyagent.server.log.ServerLog.describe(e));
         } finally {
           refreshing.set(false);
         }
