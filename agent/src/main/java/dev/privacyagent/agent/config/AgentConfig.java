@@ -13,6 +13,7 @@ import java.util.List;
  * @param token empty when none
  * @param events null when no events file is written
  * @param eventsGzip the events file is written as gzip
+ * @param backgroundStartup {@code startup=background}: premain registers a gate and returns
  * @param gossip which received gossip messages get an event of their own, the stats interval
  * @param warnings non-fatal remarks made while resolving (unknown keys), logged at start-up
  */
@@ -29,6 +30,7 @@ public record AgentConfig(
     Level log,
     Duration summaryInterval,
     boolean report,
+    boolean backgroundStartup,
     int queue,
     boolean faultInjection,
     GossipSettings gossip,

@@ -91,6 +91,7 @@ public final class ConfigLoader {
         level(values.get(ConfigKey.LOG)),
         duration(values.get(ConfigKey.SUMMARY_INTERVAL), true),
         bool(values.get(ConfigKey.REPORT)),
+        startup(values.get(ConfigKey.STARTUP)),
         intIn(values.get(ConfigKey.QUEUE), 16, 1 << 24),
         fault.equals("throw"),
         new GossipSettings(
@@ -98,6 +99,14 @@ public final class ConfigLoader {
             duration(values.get(ConfigKey.GOSSIP_INTERVAL), false),
             fault.equals("throw")),
         warnings);
+  }
+
+  private static boolean startup(Resolved r) throws ConfigException {
+    String v = r.value().toLowerCase(Locale.ROOT);
+    if (!v.equals("premain") && !v.equals("background")) {
+      throw bad(r, "expected premain or background");
+    }
+    return v.equals("background");
   }
 
   /** Splits {@code key=value,key=value}; a value may not contain a comma. */
