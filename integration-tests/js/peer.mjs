@@ -10,6 +10,8 @@ import { ping } from '@libp2p/ping'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
 import { randomBytes } from 'node:crypto'
+import { createInterface } from 'node:readline'
+import { attachGossip, gossipService } from './gossip.mjs'
 
 const ECHO = '/echo/1.0.0'
 const USAGE = `usage: node peer.mjs (--listen ADDR | --dial MULTIADDR) [options]
@@ -21,7 +23,12 @@ const USAGE = `usage: node peer.mjs (--listen ADDR | --dial MULTIADDR) [options]
   --probe-inbound      when listening, also identify/ping/open streams to each peer that connects
   --key-type T         ed25519 (default) or secp256k1
   --duration SECONDS   exit after SECONDS (default: run until stdin closes)
-  --exit-after-dial    exit once the dial results are printed`
+  --exit-after-dial    exit once the dial results are printed
+  --gossip             run gossipsub (@libp2p/gossipsub); stdin lines "publish TOPIC SIZE TEXT" publish
+  --topic T            subscribe to T (repeatable; implies --gossip)
+  --sign-policy P      strict (default: StrictSign, jvm-libp2p's from++seqno ids) or nosign
+                       (StrictNoSign, Teku-style content ids)
+  --heartbeat-ms N     gossipsub heartbeat interval (default 1000)`
 
 function emit (obj) {
   process.stdout.write(JSON.stringify(obj) + '\n')
@@ -34,7 +41,7 @@ function fail (message) {
 }
 
 function parseArgs (argv) {
-  const opts = { streams: 0, bytes: 4096, pings: 1, probeInbound: false, keyType: 'Ed25519', duration: 0, exitAfterDial: false }
+  const opts = { streams: 0, bytes: 4096, pings: 1, probeInbound: false, keyType: 'Ed25519', duration: 0, exitAfterDial: false, gossip: false, topics: [], signPolicy: 'strict', heartbeatMs: 1000 }
   const intArg = (name, v) => {
     const n = Number(v)
     if (!Number.isInteger(n) || n < 0) fail(`${name} needs a non-negative integer, got ${JSON.stringify(v)}`)
@@ -55,6 +62,15 @@ function parseArgs (argv) {
       case '--duration': opts.duration = Number(next()); if (!(opts.duration > 0)) fail('--duration needs a positive number of seconds'); break
       case '--probe-inbound': opts.probeInbound = true; break
       case '--exit-after-dial': opts.exitAfterDial = true; break
+      case '--gossip': opts.gossip = true; break
+      case '--topic': opts.topics.push(next()); opts.gossip = true; break
+      case '--heartbeat-ms': opts.heartbeatMs = intArg(a, next()); if (opts.heartbeatMs < 10) fail('--heartbeat-ms needs at least 10'); break
+      case '--sign-policy': {
+        const p = next().toLowerCase()
+        if (p !== 'strict' && p !== 'nosign') fail(`unknown sign policy ${JSON.stringify(p)} (strict or nosign)`)
+        opts.signPolicy = p
+        break
+      }
       case '--key-type': {
         const t = next().toLowerCase()
         if (t === 'ed25519') opts.keyType = 'Ed25519'
@@ -154,7 +170,11 @@ async function main () {
     streamMuxers: [yamux()],
     // identify only on request, as jvm-libp2p does; an automatic run would race the explicit one
     // (identify accepts one inbound stream at a time).
-    services: { identify: identify({ runOnConnectionOpen: false }), ping: ping() }
+    services: {
+      identify: identify({ runOnConnectionOpen: false }),
+      ping: ping(),
+      ...(opts.gossip ? { pubsub: gossipService(opts) } : {})
+    }
   })
   await node.handle(ECHO, echoHandler, { maxInboundStreams: 1024, maxOutboundStreams: 1024 })
 
@@ -186,9 +206,12 @@ async function main () {
   await node.start()
   emit({ event: 'listening', peerId: node.peerId.toString(), keyType: opts.keyType, addrs: node.getMultiaddrs().map(String) })
 
-  process.stdin.on('end', () => stop(0))
-  process.stdin.on('close', () => stop(0))
-  process.stdin.resume()
+  const onCommand = opts.gossip ? attachGossip(node, opts, emit, errorInfo) : null
+  const lines = createInterface({ input: process.stdin })
+  lines.on('line', (line) => {
+    if (onCommand) onCommand(line).catch(err => emit(errorInfo('command', err)))
+  })
+  lines.on('close', () => stop(0))
   process.on('SIGTERM', () => stop(0))
   process.on('SIGINT', () => stop(0))
   if (opts.duration > 0) setTimeout(() => stop(0), opts.duration * 1000).unref()

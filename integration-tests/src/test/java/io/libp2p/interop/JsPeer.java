@@ -98,6 +98,28 @@ public final class JsPeer implements AutoCloseable {
         }
     }
 
+    /** Writes one command line to the peer's stdin (e.g. {@code publish TOPIC SIZE TEXT} with --gossip). */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Every event named {@code name} printed so far. */
+    public List<JsonNode> all(String name) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : lines()) {
+            try {
+                JsonNode n = JSON.readTree(l);
+                if (name.equals(n.path("event").asText())) {
+                    out.add(n);
+                }
+            } catch (IOException e) {
+                // not JSON: skipped
+            }
+        }
+        return out;
+    }
+
     public List<String> lines() {
         synchronized (seen) {
             return List.copyOf(seen);

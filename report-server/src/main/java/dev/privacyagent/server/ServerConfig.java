@@ -1,7 +1,6 @@
 package dev.privacyagent.server;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
@@ -80,20 +79,11 @@ public record ServerConfig(
   }
 
   /**
-   * Resolves the bind address without DNS (a literal or {@code localhost}) and applies the bind
+   * Parses the bind address without any name resolution ({@link BindAddress}) and applies the bind
    * policy: a non-loopback address needs a token.
    */
   public InetAddress resolveBindAddress() {
-    InetAddress address;
-    try {
-      address =
-          "localhost".equalsIgnoreCase(bindAddress)
-              ? InetAddress.getLoopbackAddress()
-              : literal(bindAddress);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(
-          "bind address must be an IP literal or 'localhost': " + bindAddress);
-    }
+    InetAddress address = BindAddress.parse(bindAddress);
     if (!address.isLoopbackAddress() && token == null) {
       throw new IllegalArgumentException(
           "refusing to bind non-loopback address "
@@ -101,15 +91,6 @@ public record ServerConfig(
               + " without a token (set --token)");
     }
     return address;
-  }
-
-  private static InetAddress literal(String text) throws UnknownHostException {
-    String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    boolean looksLiteral = s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
-    if (!looksLiteral || s.isEmpty()) {
-      throw new UnknownHostException(text);
-    }
-    return InetAddress.getByName(s);
   }
 
   public boolean hasToken() {

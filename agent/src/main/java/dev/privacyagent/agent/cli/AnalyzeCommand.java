@@ -6,12 +6,15 @@ import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.CollectorConfig;
 import dev.privacyagent.analyzer.collect.MetadataCollector;
+import dev.privacyagent.analyzer.collect.NodeSnapshot;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.detect.AnalyzerConfig;
 import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
 import dev.privacyagent.analyzer.detect.ReferencePopulation;
 import dev.privacyagent.analyzer.render.ReportRenderer;
 import dev.privacyagent.analyzer.report.Report;
+import dev.privacyagent.analyzer.report.Text;
 import dev.privacyagent.server.ServeUntilInterrupted;
 import dev.privacyagent.server.ServerConfig;
 import dev.privacyagent.server.source.ReportSources;
@@ -76,10 +79,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "analyse only the last D of event time (e.g. 90s, 15m, 2h, PT30M); default: the whole run")
   Duration window;
 
+  @Option(names = "--max-memory", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "cap on the collector's estimated state (e.g. 256m, 2g; at least 64k; default: 64m): above it "
+          + "the oldest closed state is evicted and, when only open connections are left, new ones are not "
+          + "tracked; everything not kept is counted in the report")
+  Long maxMemory;
+
   @Option(names = "--reference", paramLabel = "POP",
       description = "also rate the agentVersion against a measured population: 'ethereum' (bundled Ethereum "
           + "consensus-layer crawl, Nov 2023) or a CSV file of agent,share_percent")
   String reference;
+
+  @Option(names = "--node", paramLabel = "ID|NAME",
+      description = "report only this local node (peer id or node name); default: every node, side by side")
+  String node;
 
   @Option(names = "--serve", description = "serve the report as a live web page and JSON API until interrupted (Ctrl-C)")
   boolean serve;
@@ -101,16 +114,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Snapshot snapshot = load(err);
-    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshot);
+    NodeSnapshots snapshots = load(err);
+    if (node != null) {
+      NodeSnapshots one = snapshots.only(node);
+      if (one == null) {
+        throw new CliException(ExitCodes.INPUT, "no local node '" + Text.bound(node, 128)
+            + "' in the input; its nodes: " + nodeList(snapshots));
+      }
+      snapshots = one;
+    }
+    Snapshot snapshot = snapshots.all();
+    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshots);
     if (serve) {
       if (output != null) {
         write(report, err);
       }
-      return serve(snapshot, report, err);
+      return serve(snapshots, report, err);
     }
     write(report, err);
     return ExitCodes.OK;
+  }
+
+  private static String nodeList(NodeSnapshots s) {
+    StringBuilder sb = new StringBuilder();
+    for (NodeSnapshot n : s.nodes()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(Text.bound(n.node(), 128));
+      sb.append(" (").append(Text.bound(n.name(), 128)).append(')');
+    }
+    return sb.length() == 0 ? "none" : sb.toString();
   }
 
   /** {@code --reference}: null when absent; a bad name or file is an input error. */
@@ -134,7 +165,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** {@code --serve}: the offline report on the embedded report server until Ctrl-C. */
-  private int serve(Snapshot snapshot, Report report, PrintWriter err) {
+  private int serve(NodeSnapshots snapshots, Report report, PrintWriter err) {
     ServerConfig config;
     try {
       config = ServerConfig.of(bind, port, token);
@@ -144,7 +175,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     try {
       ServeUntilInterrupted.serve(
-          config, ReportSources.offline(snapshot, report, snapshot.recentEvents()), err);
+          config, ReportSources.offline(snapshots, report, snapshots.all().recentEvents()), err);
     } catch (IllegalStateException e) {
       throw new CliException(ExitCodes.OUTPUT, e.getMessage());
     } catch (InterruptedException e) {
@@ -154,8 +185,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** Reads every input into a collector and returns its snapshot; reports input notes on {@code err}. */
-  Snapshot load(PrintWriter err) {
+  NodeSnapshots load(PrintWriter err) {
     CollectorConfig config = CollectorConfig.defaults().withWindow(window == null ? Duration.ZERO : window);
+    if (maxMemory != null) {
+      if (maxMemory < CollectorConfig.MIN_MEMORY_CAP) {
+        throw new CliException(ExitCodes.USAGE,
+            "--max-memory must be at least " + CollectorConfig.MIN_MEMORY_CAP / 1024 + "k, got " + maxMemory + " bytes");
+      }
+      config = config.withMemoryCap(maxMemory);
+    }
     MetadataCollector collector = new MetadataCollector(config);
     try (EventInputs inputs = new EventInputs(files, lenient, System.in)) {
       long events;
@@ -175,8 +213,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         err.println("[analyze] note: " + note);
       }
       err.flush();
+      NodeSnapshots snapshots = collector.nodeSnapshots();
+      for (String note : snapshots.all().notes()) {
+        if (!stats.notes().contains(note)) {
+          err.println("[analyze] note: " + note); // what the collector could not keep
+        }
+      }
+      err.flush();
+      return snapshots;
     }
-    return collector.snapshot();
   }
 
   private void write(Report report, PrintWriter err) {

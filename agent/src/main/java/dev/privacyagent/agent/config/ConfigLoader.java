@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg]i?b?|b)?");
 
   private ConfigLoader() {}
 
@@ -98,6 +97,7 @@ public final class ConfigLoader {
             sampling(values.get(ConfigKey.GOSSIP_MESSAGES)),
             duration(values.get(ConfigKey.GOSSIP_INTERVAL), false),
             fault.equals("throw")),
+        nodeName(values.get(ConfigKey.NODE_NAME)),
         warnings);
   }
 
@@ -155,6 +155,18 @@ public final class ConfigLoader {
     }
   }
 
+  /** A node name ends up in metric labels, file names and terminals: a short plain token only. */
+  private static String nodeName(Resolved r) throws ConfigException {
+    String v = r.value().trim();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (v.length() > 48 || !v.matches("[A-Za-z0-9._-]+")) {
+      throw bad(r, "expected up to 48 letters, digits, '.', '_' or '-'");
+    }
+    return v;
+  }
+
   private static boolean bool(Resolved r) throws ConfigException {
     return switch (r.value().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on", "1" -> true;
@@ -202,28 +214,12 @@ public final class ConfigLoader {
   }
 
   static long size(Resolved r, long min) throws ConfigException {
-    Matcher m = SIZE.matcher(r.value().toLowerCase(Locale.ROOT).replace(" ", ""));
-    if (!m.matches()) {
-      throw bad(r, "expected a size such as 4096, 512k, 64m, 1g (binary units)");
-    }
-    long n;
+    long v;
     try {
-      n = Long.parseLong(m.group(1));
-    } catch (NumberFormatException e) {
-      throw bad(r, "number too large");
+      v = ByteSize.parse(r.value());
+    } catch (IllegalArgumentException e) {
+      throw bad(r, e.getMessage());
     }
-    String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
-    long mult =
-        switch (unit) {
-          case "k" -> 1L << 10;
-          case "m" -> 1L << 20;
-          case "g" -> 1L << 30;
-          default -> 1L;
-        };
-    if (n > Long.MAX_VALUE / mult) {
-      throw bad(r, "number too large");
-    }
-    long v = n * mult;
     if (v < min) {
       throw bad(r, "must be at least " + min + " bytes");
     }

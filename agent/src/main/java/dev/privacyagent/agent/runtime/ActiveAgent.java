@@ -38,7 +38,7 @@ public final class ActiveAgent {
     Failures failures = new Failures();
     ScheduledExecutorService worker = worker();
     Pipeline pipeline = new Pipeline(config, failures, worker);
-    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached, config.gossip());
+    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached, config.gossip(), config.nodeName());
     // the warm-up needs no Byte Buddy: it runs beside the transformer's build, on the other core
     Thread warmUp = new Thread(() -> WarmUp.run(worker, attached), "privacy-agent-warm-up");
     warmUp.setDaemon(true);

@@ -141,6 +141,11 @@ public final class Pipeline implements EventSink {
     return analyzer().analyze(s);
   }
 
+  /** The report with one section per local node (the console report at shutdown). */
+  Report analyzeNodes() {
+    return analyzer().analyze(collector.nodeSnapshots());
+  }
+
   private void printSummary() {
     try {
       Snapshot s = collector.snapshot();
@@ -173,7 +178,7 @@ public final class Pipeline implements EventSink {
           + Summary.gossip(gossipCounts.get()));
       if (config.report()) {
         StringBuilder sb = new StringBuilder();
-        new ConsoleRenderer().render(r, sb);
+        new ConsoleRenderer().render(analyzeNodes(), sb);
         System.err.print(sb);
         System.err.flush();
       }

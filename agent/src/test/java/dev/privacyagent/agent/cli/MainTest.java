@@ -56,6 +56,38 @@ class MainTest {
   }
 
   @Test
+  void twoRecordedNodesAreComparedSideBySideAndNodeNarrowsToOne() throws IOException {
+    Path leaky = simulate("leakage", 5);
+    Path clean = simulate("clean", 6);
+    Run json = run("analyze", leaky.toString(), clean.toString(), "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.get("nodes")).hasSize(2);
+    assertThat(root.get("comparison")).hasSize(2);
+    JsonNode leakyRow = root.get("comparison").get(0);
+    JsonNode cleanRow = root.get("comparison").get(1);
+    assertThat(leakyRow.get("plaintextConnections").asLong()).isPositive();
+    assertThat(cleanRow.get("plaintextConnections").asLong()).isZero();
+    assertThat(leakyRow.get("riskScore").asDouble()).isGreaterThan(cleanRow.get("riskScore").asDouble());
+    assertThat(leakyRow.get("highlights").toString()).contains("only node with plaintext connections");
+
+    Run console = run("analyze", leaky.toString(), clean.toString());
+    assertThat(console.out()).contains("NODES SIDE BY SIDE (2 local nodes", "NODE " + cleanRow.get("name").asText());
+
+    Run one = run("analyze", leaky.toString(), clean.toString(), "--node", cleanRow.get("name").asText(),
+        "--format", "json");
+    assertThat(one.code()).as(one.err()).isZero();
+    JsonNode narrowed = new ObjectMapper().readTree(one.out());
+    assertThat(narrowed.get("nodes")).hasSize(1);
+    assertThat(narrowed.get("localNodes").get(0).asText()).isEqualTo(cleanRow.get("node").asText());
+    assertThat(narrowed.get("riskScore").asDouble()).isEqualTo(cleanRow.get("riskScore").asDouble());
+
+    Run missing = run("analyze", leaky.toString(), "--node", "nope");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).contains("no local node 'nope' in the input; its nodes: ");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Run r = run();
     assertThat(r.code()).isEqualTo(2);
@@ -195,5 +227,30 @@ class MainTest {
     Run missing = run("analyze", events.toString(), "--reference", dir.resolve("none.csv").toString());
     assertThat(missing.code()).isEqualTo(3);
     assertThat(missing.err()).contains("no such file", "'ethereum'");
+  }
+
+  @Test
+  void maxMemoryCapsTheCollectorAndTheReportCountsWhatItDidNotKeep() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      lines.append("{\"v\":1,\"type\":\"ConnectionOpened\",\"seq\":").append(i + 1)
+          .append(",\"timeNanos\":").append(i).append(",\"wallMillis\":").append(1_700_000_000_000L + i)
+          .append(",\"node\":\"n\",\"connId\":\"c").append(i).append("\",\"localPeerId\":\"n\",")
+          .append("\"remotePeerId\":\"p").append(i).append("\",\"remoteAddr\":\"/ip4/100.1.")
+          .append(i % 250).append(".").append(i / 250).append("/tcp/1\",\"direction\":\"INBOUND\"}\n");
+    }
+    Path f = dir.resolve("open.jsonl");
+    Files.writeString(f, lines);
+    Run small = run("analyze", "--format", "json", "--max-memory", "128k", f.toString());
+    assertThat(small.code()).as(small.err()).isZero();
+    JsonNode c = new ObjectMapper().readTree(small.out()).get("counters");
+    assertThat(c.get("memoryCapBytes").asLong()).isEqualTo(128 * 1024);
+    assertThat(c.get("untrackedConnections").asLong()).isPositive();
+    assertThat(c.get("estimatedBytes").asLong()).isLessThanOrEqualTo(128 * 1024);
+    assertThat(small.err()).contains("connection(s) not tracked");
+    Run roomy = run("analyze", "--format", "json", "--max-memory", "1g", f.toString());
+    assertThat(new ObjectMapper().readTree(roomy.out()).get("counters").get("untrackedConnections").asLong()).isZero();
+    assertThat(run("analyze", "--max-memory", "12k", f.toString()).code()).isEqualTo(2);
+    assertThat(run("analyze", "--max-memory", "lots", f.toString()).code()).isEqualTo(2);
   }
 }

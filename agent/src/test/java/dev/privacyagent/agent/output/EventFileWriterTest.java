@@ -34,7 +34,7 @@ class EventFileWriterTest {
   }
 
   static HostCreated event(int i) {
-    return new HostCreated(i, i, 1_700_000_000_000L + i, "12D3KooWnode", "12D3KooWnode");
+    return new HostCreated(i, i, 1_700_000_000_000L + i, "12D3KooWnode", "12D3KooWnode", null);
   }
 
   /** Waits (bounded) until the writer has dealt with {@code n} events one way or the other. */
@@ -81,7 +81,7 @@ class EventFileWriterTest {
     EventFileWriter w = new EventFileWriter(f, 1 << 20, 16, new Failures());
     // not started: nothing drains, so the 17th offer onwards must be dropped at once
     for (int i = 0; i < 100; i++) {
-      w.accept(new HostCreated(i, i, i, "n", "n"));
+      w.accept(new HostCreated(i, i, i, "n", "n", null));
     }
     assertThat(w.dropped()).isEqualTo(84);
   }

@@ -18,6 +18,12 @@ import java.util.Set;
  * events into, with a running estimate of its memory and eviction of the oldest closed state
  * when the estimate passes the cap. Single-threaded: the collector guards it with its lock.
  *
+ * <p>Eviction is amortised O(1) per event whatever the number of open connections: closed
+ * connections, peers without an open connection and prefixes without one each wait in an order
+ * of their own, so eviction only ever visits what it removes. When only state of open connections
+ * is left and a new connection would pass the cap, that connection is not tracked (counted as
+ * {@code untrackedConnections}; its raw events stay in the ring) instead of rescanning.
+ *
  * <p>The estimate is deliberately simple (a fixed cost per object plus one byte per string char,
  * constants below) so that it is cheap to keep up to date and easy to reason about; it tracks
  * the real heap use within a small factor, which is what a cap needs.
@@ -68,6 +74,7 @@ final class Aggregates {
   }
 
   static final class Peer {
+    final String node;
     final String peerId;
     final LinkedHashSet<String> ips = new LinkedHashSet<>();
     long connectionsOpened;
@@ -84,7 +91,8 @@ final class Aggregates {
     long pingSum;
     boolean evicted;
 
-    Peer(String peerId, long wall) {
+    Peer(String node, String peerId, long wall) {
+      this.node = node;
       this.peerId = peerId;
       this.firstSeen = wall;
       this.lastSeen = wall;
@@ -100,10 +108,37 @@ final class Aggregates {
   }
 
   static final class Prefix {
+    final String node;
+    final String prefix;
     final Set<String> peers = new HashSet<>();
     long streams;
     long openConns;
     boolean evicted;
+
+    Prefix(String node, String prefix) {
+      this.node = node;
+      this.prefix = prefix;
+    }
+  }
+
+  /** Streams that negotiated one protocol on one node. */
+  static final class Protocol {
+    final String node;
+    final String id;
+    long streams;
+
+    Protocol(String node, String id) {
+      this.node = node;
+      this.id = id;
+    }
+  }
+
+  /**
+   * Peers, prefixes and protocols are kept per local node (each node's view is its own), in maps
+   * shared by all nodes so that eviction stays least-recently-used across them.
+   */
+  static String key(String node, String id) {
+    return node + '\n' + id;
   }
 
   private final Aggregates seed;
@@ -111,11 +146,16 @@ final class Aggregates {
   private final Map<String, NodeState> nodes = new LinkedHashMap<>();
   private NodeState lastNode;
   private final ArrayDeque<Conn> closedOrder = new ArrayDeque<>();
-  private final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(1024, 0.75f, true);
-  private final HashMap<String, long[]> protocols = new HashMap<>();
-  private final LinkedHashMap<String, Prefix> prefixes = new LinkedHashMap<>(256, 0.75f, true);
+  private final HashMap<String, Peer> peers = new HashMap<>(1024);
+  /** Peers without an open connection, least recently used first: the ones eviction may take. */
+  private final LinkedHashMap<String, Peer> idlePeers = new LinkedHashMap<>(1024, 0.75f, true);
+  private final HashMap<String, Protocol> protocols = new HashMap<>();
+  private final HashMap<String, Prefix> prefixes = new HashMap<>(256);
+  /** Prefixes without an open connection, least recently used first. */
+  private final LinkedHashMap<String, Prefix> idlePrefixes = new LinkedHashMap<>(256, 0.75f, true);
   private final LinkedHashMap<String, IdentifySent> disclosed = new LinkedHashMap<>();
   private final LinkedHashSet<String> localNodes = new LinkedHashSet<>();
+  private final HashMap<String, String> names = new HashMap<>();
 
   long firstWall;
   long lastWall;
@@ -126,6 +166,8 @@ final class Aggregates {
   long evictedStreams;
   long evictedPrefixes;
   long untrackedConnections;
+  /** Entries eviction has looked at (what keeps it O(1) per event; tests read it). */
+  long evictionVisits;
 
   /**
    * @param capBytes eviction starts above this estimate; 0 for no cap
@@ -164,7 +206,7 @@ final class Aggregates {
     } else if (e instanceof ConnectionClosed cc) {
       connectionClosed(ns, cc);
     } else if (e instanceof IdentifyReceived ir) {
-      identifyReceived(ir);
+      identifyReceived(ns, ir);
     } else if (e instanceof IdentifySent is) {
       IdentifySent old = disclosed.put(ns.node, is);
       bytes += identifySize(is.agentVersion(), is.listenAddrs(), is.protocols())
@@ -172,6 +214,11 @@ final class Aggregates {
     } else if (e instanceof HostCreated hc) {
       if (hc.peerId() != null && localNodes.add(hc.peerId())) {
         bytes += str(hc.peerId());
+      }
+      if (hc.nodeName() != null && hc.peerId() != null
+          && names.size() < MetadataCollector.MAX_NODE_SNAPSHOTS * 4
+          && !hc.nodeName().equals(names.put(hc.peerId(), hc.nodeName()))) {
+        bytes += str(hc.nodeName());
       }
     }
     if (capBytes > 0 && bytes > capBytes) {
@@ -196,21 +243,28 @@ final class Aggregates {
     return ns;
   }
 
-  private Peer peer(String peerIdOrNull, long wall) {
+  private Peer peer(NodeState ns, String peerIdOrNull, long wall) {
     String peerId = peerIdOrNull == null ? UNKNOWN : peerIdOrNull;
-    Peer p = peers.get(peerId);
+    String key = key(ns.node, peerId);
+    Peer p = peers.get(key);
     if (p == null) {
-      p = new Peer(peerId, wall);
-      peers.put(peerId, p);
+      p = new Peer(ns.node, peerId, wall);
+      peers.put(key, p);
+      idlePeers.put(key, p);
       bytes += PEER_BYTES + str(peerId);
-      Peer old = seed == null ? null : seed.peers.get(peerId);
+      Peer old = seed == null ? null : seed.peers.get(key);
       if (old != null && old.identify != null) {
         setIdentify(p, old.identify);
       }
-    } else if (wall > p.lastSeen) {
-      p.lastSeen = wall;
-    } else if (wall < p.firstSeen) {
-      p.firstSeen = wall;
+    } else {
+      if (p.connectionsOpen <= 0) {
+        idlePeers.get(key); // recently used: evicted later
+      }
+      if (wall > p.lastSeen) {
+        p.lastSeen = wall;
+      } else if (wall < p.firstSeen) {
+        p.firstSeen = wall;
+      }
     }
     return p;
   }
@@ -225,9 +279,18 @@ final class Aggregates {
     }
     String ip = Multiaddrs.ip(co.remoteAddr());
     Conn c = new Conn(ns, co, ip == null ? null : Multiaddrs.prefixOfIp(ip));
+    // at most what tracking it adds: the connection, a new peer, a new prefix, their strings
+    long need = c.size + PEER_BYTES + str(co.remotePeerId()) + PREFIX_BYTES + str(c.prefix) + MEMBER_BYTES + str(ip);
+    if (capBytes > 0 && bytes + need > capBytes) {
+      evict();
+      if (bytes + need > capBytes) {
+        untrackedConnections++; // only open state is left: degrade visibly instead of rescanning
+        return;
+      }
+    }
     ns.conns.put(co.connId(), c);
     bytes += c.size;
-    Peer p = peer(co.remotePeerId(), co.wallMillis());
+    Peer p = peer(ns, co.remotePeerId(), co.wallMillis());
     p.connectionsOpened++;
     attach(c, p, ip);
   }
@@ -235,7 +298,9 @@ final class Aggregates {
   /** Counts an open connection on its peer and prefix. */
   private void attach(Conn c, Peer p, String ip) {
     c.peer = p;
-    p.connectionsOpen++;
+    if (p.connectionsOpen++ <= 0) {
+      idlePeers.remove(key(p.node, p.peerId));
+    }
     if (c.opened.direction() == Direction.INBOUND) {
       p.inbound++;
     } else if (c.opened.direction() == Direction.OUTBOUND) {
@@ -245,13 +310,16 @@ final class Aggregates {
       bytes += str(ip);
     }
     if (c.prefix != null) {
-      Prefix px = prefixes.get(c.prefix);
+      String key = key(c.ns.node, c.prefix);
+      Prefix px = prefixes.get(key);
       if (px == null) {
-        px = new Prefix();
-        prefixes.put(c.prefix, px);
+        px = new Prefix(c.ns.node, c.prefix);
+        prefixes.put(key, px);
         bytes += PREFIX_BYTES + str(c.prefix);
       }
-      px.openConns++;
+      if (px.openConns++ <= 0) {
+        idlePrefixes.remove(key);
+      }
       c.prefixState = px;
       if (px.peers.add(p.peerId)) {
         bytes += MEMBER_BYTES;
@@ -276,7 +344,7 @@ final class Aggregates {
     Conn c = new Conn(ns, sc.opened, sc.prefix);
     ns.conns.put(sc.opened.connId(), c);
     bytes += c.size;
-    attach(c, peer(sc.opened.remotePeerId(), sc.opened.wallMillis()), Multiaddrs.ip(sc.opened.remoteAddr()));
+    attach(c, peer(ns, sc.opened.remotePeerId(), sc.opened.wallMillis()), Multiaddrs.ip(sc.opened.remoteAddr()));
     return c;
   }
 
@@ -287,12 +355,14 @@ final class Aggregates {
     }
     c.closedWall = cc.wallMillis();
     closedOrder.add(c);
-    if (c.prefixState != null && !c.prefixState.evicted) {
-      c.prefixState.openConns--;
+    if (c.prefixState != null && !c.prefixState.evicted && --c.prefixState.openConns <= 0) {
+      idlePrefixes.put(key(ns.node, c.prefix), c.prefixState);
     }
     Peer p = livePeer(c);
     if (p != null) {
-      p.connectionsOpen--;
+      if (--p.connectionsOpen <= 0) {
+        idlePeers.put(key(p.node, p.peerId), p);
+      }
       p.lastSeen = Math.max(p.lastSeen, cc.wallMillis());
     }
   }
@@ -314,7 +384,7 @@ final class Aggregates {
     c.streams++;
     Peer p = livePeer(c);
     if (p == null) {
-      p = peer(c.opened.remotePeerId(), so.wallMillis());
+      p = peer(ns, c.opened.remotePeerId(), so.wallMillis());
       c.peer = p;
     } else if (so.wallMillis() > p.lastSeen) {
       p.lastSeen = so.wallMillis();
@@ -343,13 +413,14 @@ final class Aggregates {
     if (pn.protocolId() == null) {
       return;
     }
-    long[] n = protocols.get(pn.protocolId());
+    String key = key(ns.node, pn.protocolId());
+    Protocol n = protocols.get(key);
     if (n == null) {
-      n = new long[1];
-      protocols.put(pn.protocolId(), n);
+      n = new Protocol(ns.node, pn.protocolId());
+      protocols.put(key, n);
       bytes += PROTOCOL_BYTES + str(pn.protocolId());
     }
-    n[0]++;
+    n.streams++;
   }
 
   private void streamClosed(NodeState ns, StreamClosed sc) {
@@ -388,11 +459,11 @@ final class Aggregates {
         return; // neither a known connection nor a peer id: only the raw event remains
       }
       if (p == null) {
-        p = peer(c.opened.remotePeerId(), pr.wallMillis());
+        p = peer(ns, c.opened.remotePeerId(), pr.wallMillis());
         c.peer = p;
       }
     } else if (p == null || !p.peerId.equals(peerId)) {
-      p = peer(peerId, pr.wallMillis());
+      p = peer(ns, peerId, pr.wallMillis());
     }
     if (pr.wallMillis() > p.lastSeen) {
       p.lastSeen = pr.wallMillis();
@@ -407,8 +478,8 @@ final class Aggregates {
     return p == null || p.evicted ? null : p;
   }
 
-  private void identifyReceived(IdentifyReceived ir) {
-    setIdentify(peer(ir.remotePeerId(), ir.wallMillis()), ir);
+  private void identifyReceived(NodeState ns, IdentifyReceived ir) {
+    setIdentify(peer(ns, ir.remotePeerId(), ir.wallMillis()), ir);
   }
 
   private void setIdentify(Peer p, IdentifyReceived ir) {
@@ -437,43 +508,43 @@ final class Aggregates {
     long target = capBytes - capBytes / 10;
     while (bytes > target && !closedOrder.isEmpty()) {
       Conn c = closedOrder.poll();
+      evictionVisits++;
       if (c.ns.conns.get(c.opened.connId()) == c) {
         c.ns.conns.remove(c.opened.connId());
         bytes -= c.size;
         evictedConnections++;
       }
     }
-    if (bytes > target) {
-      Iterator<Peer> it = peers.values().iterator();
-      while (bytes > target && it.hasNext()) {
-        Peer p = it.next();
-        if (p.connectionsOpen <= 0) {
-          it.remove();
-          p.evicted = true;
-          bytes -= PEER_BYTES + str(p.peerId) + p.identifySize;
-          for (String ip : p.ips) {
-            bytes -= str(ip);
-          }
-          evictedPeers++;
-        }
+    Iterator<Map.Entry<String, Peer>> peerIt = idlePeers.entrySet().iterator();
+    while (bytes > target && peerIt.hasNext()) {
+      Map.Entry<String, Peer> e = peerIt.next();
+      Peer p = e.getValue();
+      evictionVisits++;
+      peerIt.remove();
+      peers.remove(e.getKey());
+      p.evicted = true;
+      bytes -= PEER_BYTES + str(p.peerId) + p.identifySize;
+      for (String ip : p.ips) {
+        bytes -= str(ip);
       }
+      evictedPeers++;
     }
-    if (bytes > target) {
-      Iterator<Map.Entry<String, Prefix>> it = prefixes.entrySet().iterator();
-      while (bytes > target && it.hasNext()) {
-        Map.Entry<String, Prefix> px = it.next();
-        if (px.getValue().openConns <= 0) {
-          it.remove();
-          px.getValue().evicted = true;
-          bytes -= PREFIX_BYTES + str(px.getKey()) + px.getValue().peers.size() * MEMBER_BYTES;
-          evictedPrefixes++;
-        }
-      }
+    Iterator<Map.Entry<String, Prefix>> prefixIt = idlePrefixes.entrySet().iterator();
+    while (bytes > target && prefixIt.hasNext()) {
+      Map.Entry<String, Prefix> e = prefixIt.next();
+      Prefix px = e.getValue();
+      evictionVisits++;
+      prefixIt.remove();
+      prefixes.remove(e.getKey());
+      px.evicted = true;
+      bytes -= PREFIX_BYTES + str(px.prefix) + px.peers.size() * MEMBER_BYTES;
+      evictedPrefixes++;
     }
     for (NodeState ns : nodes.values()) {
       Iterator<Map.Entry<String, Stream>> it = ns.streams.entrySet().iterator();
       while (bytes > target && it.hasNext()) {
         Map.Entry<String, Stream> s = it.next();
+        evictionVisits++;
         it.remove();
         bytes -= STREAM_BYTES + str(s.getKey());
         evictedStreams++;
@@ -496,9 +567,13 @@ final class Aggregates {
     }
   }
 
-  Map<String, ConnectionStats> connectionStats() {
+  /** Connections of {@code node}, or of every node when null, keyed {@code node/connId}. */
+  Map<String, ConnectionStats> connectionStats(String node) {
     Map<String, ConnectionStats> out = new HashMap<>();
     for (NodeState ns : nodes.values()) {
+      if (node != null && !node.equals(ns.node)) {
+        continue;
+      }
       for (Conn c : ns.conns.values()) {
         ConnectionOpened o = c.opened;
         out.put(ns.node + "/" + o.connId(),
@@ -510,37 +585,113 @@ final class Aggregates {
     return out;
   }
 
-  Map<String, PeerStats> peerStats() {
-    Map<String, PeerStats> out = new HashMap<>();
+  /**
+   * The peers {@code node} saw, or when null the peers of every node merged (counts added up,
+   * the newest identify kept, pings averaged over all).
+   */
+  Map<String, PeerStats> peerStats(String node) {
+    Map<String, PeerMerge> merged = new HashMap<>();
     for (Peer p : peers.values()) {
-      IdentifyReceived id = p.identify;
-      out.put(p.peerId,
-          new PeerStats(p.peerId, p.ips, p.connectionsOpened, p.connectionsOpen, p.inbound, p.outbound,
-              p.streams, p.bytes, p.firstSeen, p.lastSeen,
-              id == null ? null : id.agentVersion(),
-              id == null ? null : id.protocolVersion(),
-              id == null ? List.of() : id.protocols(),
-              id == null ? List.of() : id.listenAddrs(),
-              id == null ? null : id.observedAddr(),
-              p.pingCount, p.pingCount == 0 ? 0 : p.pingSum / p.pingCount));
+      if (node == null || node.equals(p.node)) {
+        merged.computeIfAbsent(p.peerId, PeerMerge::new).add(p);
+      }
+    }
+    Map<String, PeerStats> out = new HashMap<>(merged.size() * 2);
+    merged.forEach((id, m) -> out.put(id, m.stats()));
+    return out;
+  }
+
+  /** The same peer as seen by one or several local nodes. */
+  private static final class PeerMerge {
+    final String peerId;
+    final Set<String> ips = new LinkedHashSet<>();
+    long opened;
+    long open;
+    long inbound;
+    long outbound;
+    long streams;
+    long bytes;
+    long first;
+    long last;
+    IdentifyReceived identify;
+    long pingCount;
+    long pingSum;
+
+    PeerMerge(String peerId) {
+      this.peerId = peerId;
+    }
+
+    void add(Peer p) {
+      for (String ip : p.ips) {
+        if (ips.size() < Bounds.MAX_LIST_ENTRIES) {
+          ips.add(ip);
+        }
+      }
+      opened += p.connectionsOpened;
+      open += p.connectionsOpen;
+      inbound += p.inbound;
+      outbound += p.outbound;
+      streams += p.streams;
+      bytes += p.bytes;
+      first = first == 0 ? p.firstSeen : Math.min(first, p.firstSeen);
+      last = Math.max(last, p.lastSeen);
+      if (p.identify != null && (identify == null || p.identify.wallMillis() >= identify.wallMillis())) {
+        identify = p.identify;
+      }
+      pingCount += p.pingCount;
+      pingSum += p.pingSum;
+    }
+
+    PeerStats stats() {
+      IdentifyReceived id = identify;
+      return new PeerStats(peerId, ips, opened, open, inbound, outbound, streams, bytes, first, last,
+          id == null ? null : id.agentVersion(),
+          id == null ? null : id.protocolVersion(),
+          id == null ? List.of() : id.protocols(),
+          id == null ? List.of() : id.listenAddrs(),
+          id == null ? null : id.observedAddr(),
+          pingCount, pingCount == 0 ? 0 : pingSum / pingCount);
+    }
+  }
+
+  /** Streams per protocol id on {@code node}, or on every node when null. */
+  Map<String, Long> protocolCounts(String node) {
+    Map<String, Long> out = new HashMap<>();
+    for (Protocol p : protocols.values()) {
+      if (node == null || node.equals(p.node)) {
+        out.merge(p.id, p.streams, Long::sum);
+      }
     }
     return out;
   }
 
-  Map<String, Long> protocolCounts() {
-    Map<String, Long> out = new HashMap<>();
-    protocols.forEach((k, v) -> out.put(k, v[0]));
-    return out;
-  }
-
-  Map<String, PrefixStats> prefixStats() {
+  /** Per prefix on {@code node}, or on every node when null (distinct peers over all nodes). */
+  Map<String, PrefixStats> prefixStats(String node) {
+    Map<String, Set<String>> members = new HashMap<>();
+    Map<String, Long> streams = new HashMap<>();
+    for (Prefix px : prefixes.values()) {
+      if (node == null || node.equals(px.node)) {
+        members.computeIfAbsent(px.prefix, k -> new HashSet<>()).addAll(px.peers);
+        streams.merge(px.prefix, px.streams, Long::sum);
+      }
+    }
     Map<String, PrefixStats> out = new HashMap<>();
-    prefixes.forEach((k, v) -> out.put(k, new PrefixStats(k, v.peers.size(), v.streams)));
+    members.forEach((k, v) -> out.put(k, new PrefixStats(k, v.size(), streams.get(k))));
     return out;
   }
 
-  Map<String, IdentifySent> disclosed() {
-    return disclosed;
+  /** What {@code node} disclosed, or every node's newest identify when null. */
+  Map<String, IdentifySent> disclosed(String node) {
+    if (node == null) {
+      return disclosed;
+    }
+    IdentifySent is = disclosed.get(node);
+    return is == null ? Map.of() : Map.of(node, is);
+  }
+
+  /** The name the agent gave {@code node}, or null. */
+  String nodeName(String node) {
+    return names.get(node);
   }
 
   List<String> localNodes() {

@@ -16,11 +16,12 @@ import java.time.Duration;
  */
 public record CollectorConfig(long memoryCapBytes, int queueCapacity, int ringCapacity, Duration window) {
   public static final long DEFAULT_MEMORY_CAP = 64L << 20;
+  public static final long MIN_MEMORY_CAP = 64 * 1024;
   public static final int DEFAULT_QUEUE_CAPACITY = 1 << 16;
   public static final int DEFAULT_RING_CAPACITY = 1 << 16;
 
   public CollectorConfig {
-    if (memoryCapBytes < 64 * 1024) {
+    if (memoryCapBytes < MIN_MEMORY_CAP) {
       throw new IllegalArgumentException("memory cap must be at least 64 KiB, got " + memoryCapBytes);
     }
     if (queueCapacity < 2 || ringCapacity < 1) {

@@ -3,10 +3,12 @@ package dev.privacyagent.analyzer.collect;
 import dev.privacyagent.analyzer.codec.EventBounder;
 import dev.privacyagent.analyzer.codec.ReadStats;
 import dev.privacyagent.analyzer.collect.gossip.GossipAggregates;
+import dev.privacyagent.analyzer.collect.gossip.GossipView;
 import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.event.GossipEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
@@ -234,9 +236,63 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     }
   }
 
+  /**
+   * The snapshot of all nodes together and one per local node (each holding only that node's
+   * connections, peers, protocols, prefixes, identify, raw events and gossip), taken at one
+   * instant. At most {@value #MAX_NODE_SNAPSHOTS} nodes get their own; the rest are named in the
+   * notes.
+   */
+  public NodeSnapshots nodeSnapshots() {
+    lock.lock();
+    try {
+      drainAll();
+      return buildNodes();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Nodes beyond this many are analysed together only (a cap on report size and work). */
+  public static final int MAX_NODE_SNAPSHOTS = 64;
+
+  private NodeSnapshots buildNodes() {
+    Built b = buildView();
+    Snapshot all = assemble(b, null);
+    List<String> nodes = b.view.localNodes();
+    List<NodeSnapshot> out = new ArrayList<>(Math.min(nodes.size(), MAX_NODE_SNAPSHOTS));
+    for (String node : nodes) {
+      if (out.size() == MAX_NODE_SNAPSHOTS) {
+        break;
+      }
+      out.add(new NodeSnapshot(node, state.nodeName(node), assemble(b, node)));
+    }
+    if (nodes.size() > MAX_NODE_SNAPSHOTS) {
+      List<String> notes = new ArrayList<>(all.notes());
+      notes.add((nodes.size() - MAX_NODE_SNAPSHOTS) + " local nodes beyond the first "
+          + MAX_NODE_SNAPSHOTS + " have no section of their own (they count in the totals)");
+      all = new Snapshot(all.takenWallMillis(), all.firstWallMillis(), all.lastWallMillis(), all.localNodes(),
+          all.connections(), all.peers(), all.protocols(), all.prefixes(), all.disclosed(), all.recentEvents(),
+          all.counters(), all.windowMillis(), notes, all.gossip());
+    }
+    return new NodeSnapshots(all, out);
+  }
+
   private Snapshot build() {
+    return assemble(buildView(), null);
+  }
+
+  /** The aggregates a snapshot reads (windowed when configured) and what goes with them. */
+  private record Built(Aggregates view, List<Event> recent, List<String> notes, CollectorCounters counters,
+      long windowMillis, long takenWallMillis) {}
+
+  private Built buildView() {
     List<Event> recent = recentEvents();
     List<String> notes = new ArrayList<>(input.notes());
+    if (state.untrackedConnections > 0) {
+      notes.add(state.untrackedConnections + " connection(s) not tracked: the memory cap of "
+          + (config.memoryCapBytes() >> 10) + " KiB was reached with only open connections left to keep"
+          + " (raise maxMemory, or analyze --max-memory)");
+    }
     Aggregates view = state;
     long windowMillis = config.window().toMillis();
     if (windowMillis > 0 && state.events > 0) {
@@ -274,21 +330,40 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
             state.evictedPrefixes,
             eventsFileLost.getAsLong(),
             state.untrackedConnections);
+    return new Built(view, recent, notes, counters, windowMillis, System.currentTimeMillis());
+  }
+
+  /** The snapshot of {@code node}, or of all nodes together when null. */
+  private Snapshot assemble(Built b, String node) {
+    Aggregates view = b.view;
+    List<Event> recent = b.recent;
+    Map<String, GossipView> gossipViews = gossip.views();
+    if (node != null) {
+      List<Event> own = new ArrayList<>();
+      for (Event e : recent) {
+        if (node.equals(e.node())) {
+          own.add(e);
+        }
+      }
+      recent = own;
+      GossipView g = gossipViews.get(node);
+      gossipViews = g == null ? Map.of() : Map.of(node, g);
+    }
     return new Snapshot(
-        System.currentTimeMillis(),
+        b.takenWallMillis,
         view.events == 0 ? 0 : view.firstWall,
         view.lastWall,
-        view.localNodes(),
-        view.connectionStats(),
-        view.peerStats(),
-        view.protocolCounts(),
-        view.prefixStats(),
-        view.disclosed(),
+        node == null ? view.localNodes() : List.of(node),
+        view.connectionStats(node),
+        view.peerStats(node),
+        view.protocolCounts(node),
+        view.prefixStats(node),
+        view.disclosed(node),
         recent,
-        counters,
-        windowMillis,
-        notes,
-        gossip.views());
+        b.counters,
+        b.windowMillis,
+        b.notes,
+        gossipViews);
   }
 
   private List<Event> recentEvents() {

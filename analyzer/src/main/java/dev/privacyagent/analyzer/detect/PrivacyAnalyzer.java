@@ -1,17 +1,21 @@
 package dev.privacyagent.analyzer.detect;
 
 import dev.privacyagent.analyzer.collect.ConnectionStats;
+import dev.privacyagent.analyzer.collect.NodeSnapshot;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.PeerStats;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.proof.MockProofSystem;
 import dev.privacyagent.analyzer.report.AnonymityMeasures;
 import dev.privacyagent.analyzer.report.Finding;
+import dev.privacyagent.analyzer.report.NodeSection;
 import dev.privacyagent.analyzer.report.Report;
 import dev.privacyagent.analyzer.report.ReportWindow;
 import dev.privacyagent.analyzer.report.RiskScore;
 import dev.privacyagent.analyzer.report.Severity;
 import dev.privacyagent.analyzer.report.Text;
 import dev.privacyagent.analyzer.report.Totals;
+import dev.privacyagent.analyzer.report.gossip.GossipSections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +32,7 @@ public final class PrivacyAnalyzer {
   private final AnalyzerConfig config;
   private final List<Detector> detectors;
   private final MockProofSystem proofSystem;
+  private final ProtocolFingerprintDetector fingerprint;
 
   public PrivacyAnalyzer() {
     this(AnalyzerConfig.defaults());
@@ -45,10 +50,11 @@ public final class PrivacyAnalyzer {
   public PrivacyAnalyzer(AnalyzerConfig config, ReferencePopulation reference, MockProofSystem proofSystem) {
     this.config = Objects.requireNonNull(config, "config");
     this.proofSystem = Objects.requireNonNull(proofSystem, "proofSystem");
+    this.fingerprint = new ProtocolFingerprintDetector(config.fingerprint(), reference);
     List<Detector> all = new ArrayList<>(List.of(
         new TimingCorrelationDetector(config.timing()),
         new AnonymitySetDetector(config.anonymity()),
-        new ProtocolFingerprintDetector(config.fingerprint(), reference),
+        fingerprint,
         new AddressLeakageDetector(config.address()),
         new PeerIdLinkabilityDetector(config.linkability()),
         new ConnectionPatternDetector(config.connections()),
@@ -65,6 +71,25 @@ public final class PrivacyAnalyzer {
     return detectors;
   }
 
+  /**
+   * The report of all nodes together with one section per local node, each the analysis of that
+   * node's own snapshot, and the comparison across them. A single node's section is the report
+   * itself (its events are all there is).
+   */
+  public Report analyze(NodeSnapshots snapshots) {
+    Objects.requireNonNull(snapshots, "snapshots");
+    Report all = analyze(snapshots.all());
+    List<NodeSnapshot> nodes = snapshots.nodes();
+    boolean single = nodes.size() == 1 && snapshots.all().localNodes().size() <= 1;
+    List<NodeSection> sections = new ArrayList<>(nodes.size());
+    for (NodeSnapshot n : nodes) {
+      Report own = single ? all : analyze(n.snapshot());
+      sections.add(new NodeSection(n.node(), n.name(), NodeComparisons.localPeers(n, nodes), own));
+    }
+    return all.withNodes(sections, NodeComparisons.rows(sections, nodes, fingerprint));
+  }
+
+  /** The report of {@code s} alone, without node sections (see {@link #analyze(NodeSnapshots)}). */
   public Report analyze(Snapshot s) {
     Objects.requireNonNull(s, "snapshot");
     List<Finding> findings = new ArrayList<>();
@@ -114,7 +139,10 @@ public final class PrivacyAnalyzer {
         s.counters().totalDropped(),
         List.of(),
         MockProofSystem.NOTICE,
-        s.notes());
+        s.notes(),
+        List.of(),
+        List.of(),
+        GossipSections.of(s, config.gossip().settings(), findings));
     return report.withProofs(proofSystem.prove(report, config.proofs()));
   }
 }

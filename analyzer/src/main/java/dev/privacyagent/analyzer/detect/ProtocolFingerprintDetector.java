@@ -62,28 +62,70 @@ public final class ProtocolFingerprintDetector implements Detector {
     return Category.FINGERPRINTING;
   }
 
+  /** The identify data of the peers that identified themselves: the observed population. */
+  private record Population(
+      int n,
+      Map<String, Integer> agents,
+      Map<String, Integer> sets,
+      Map<String, Integer> joint,
+      Map<String, Integer> protocolPeers) {
+
+    static Population of(Snapshot s) {
+      Map<String, Integer> agents = new HashMap<>();
+      Map<String, Integer> sets = new HashMap<>();
+      Map<String, Integer> joint = new HashMap<>();
+      Map<String, Integer> protocolPeers = new HashMap<>();
+      int n = 0;
+      for (PeerStats p : s.peers().values()) {
+        if (p.agentVersion() == null && p.protocols().isEmpty()) {
+          continue;
+        }
+        n++;
+        String set = canonicalSet(p.protocols());
+        agents.merge(String.valueOf(p.agentVersion()), 1, Integer::sum);
+        sets.merge(set, 1, Integer::sum);
+        joint.merge(p.agentVersion() + "\n" + set, 1, Integer::sum);
+        for (String proto : new TreeSet<>(p.protocols())) {
+          protocolPeers.merge(proto, 1, Integer::sum);
+        }
+      }
+      return new Population(n, agents, sets, joint, protocolPeers);
+    }
+  }
+
+  /**
+   * Identifying bits of what {@code node} disclosed, as this detector measures them (0 when it
+   * sent no identify or too few peers identified themselves).
+   *
+   * @param agentVersionBits the agentVersion's bits, the larger of the observed and the reference
+   *     population's
+   * @param protocolSetBits the advertised protocol set's bits among the observed peers
+   */
+  public record Bits(double agentVersionBits, double protocolSetBits) {}
+
+  /** {@link Bits} of {@code node}'s newest identify in {@code s}. */
+  public Bits bits(Snapshot s, String node) {
+    IdentifySent ours = s.disclosed().get(node);
+    if (ours == null) {
+      return new Bits(0, 0);
+    }
+    Population pop = Population.of(s);
+    int n = pop.n();
+    double agentBits = n >= t.minPeers() ? bits(pop.agents().getOrDefault(String.valueOf(ours.agentVersion()), 0), n) : 0.0;
+    double setBits = n >= t.minPeers() ? bits(pop.sets().getOrDefault(canonicalSet(ours.protocols()), 0), n) : 0.0;
+    Double refShare = reference == null ? null : reference.share(ours.agentVersion());
+    double refBits = refShare == null ? 0.0 : -Entropy.log2(refShare);
+    return new Bits(round3(Math.max(agentBits, refBits)), round3(setBits));
+  }
+
   @Override
   public List<Finding> detect(Snapshot s) {
-    List<PeerStats> identified = new ArrayList<>();
-    for (PeerStats p : s.peers().values()) {
-      if (p.agentVersion() != null || !p.protocols().isEmpty()) {
-        identified.add(p);
-      }
-    }
-    Map<String, Integer> agents = new HashMap<>();
-    Map<String, Integer> sets = new HashMap<>();
-    Map<String, Integer> joint = new HashMap<>();
-    Map<String, Integer> protocolPeers = new HashMap<>();
-    for (PeerStats p : identified) {
-      String set = canonicalSet(p.protocols());
-      agents.merge(String.valueOf(p.agentVersion()), 1, Integer::sum);
-      sets.merge(set, 1, Integer::sum);
-      joint.merge(p.agentVersion() + "\n" + set, 1, Integer::sum);
-      for (String proto : new TreeSet<>(p.protocols())) {
-        protocolPeers.merge(proto, 1, Integer::sum);
-      }
-    }
-    int n = identified.size();
+    Population pop = Population.of(s);
+    Map<String, Integer> agents = pop.agents();
+    Map<String, Integer> sets = pop.sets();
+    Map<String, Integer> joint = pop.joint();
+    Map<String, Integer> protocolPeers = pop.protocolPeers();
+    int n = pop.n();
     boolean multi = s.disclosed().size() > 1;
     List<Finding> out = new ArrayList<>();
     for (Map.Entry<String, IdentifySent> e : new java.util.TreeMap<>(s.disclosed()).entrySet()) {

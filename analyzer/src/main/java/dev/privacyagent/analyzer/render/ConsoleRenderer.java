@@ -5,6 +5,7 @@ import dev.privacyagent.analyzer.proof.MockProofSystem;
 import dev.privacyagent.analyzer.proof.Proof;
 import dev.privacyagent.analyzer.report.AnonymityMeasures;
 import dev.privacyagent.analyzer.report.Finding;
+import dev.privacyagent.analyzer.report.NodeSection;
 import dev.privacyagent.analyzer.report.PeerRow;
 import dev.privacyagent.analyzer.report.ProtocolCount;
 import dev.privacyagent.analyzer.report.Report;
@@ -36,10 +37,45 @@ public final class ConsoleRenderer implements ReportRenderer {
     w.ln("generated  %s", r.generatedAt());
     w.ln("window     %s .. %s (%s)", Format.instant(r.window().fromWallMillis()),
         Format.instant(r.window().toWallMillis()), Format.duration(r.window().durationMillis()));
-    w.ln("nodes      %s", r.localNodes().isEmpty() ? "-" : Text.printable(String.join(", ", r.localNodes())));
+    w.ln("nodes      %s", nodesLine(r));
     w.ln("analysed   %d events, %d connections (%d open), %d peers, %d streams, %d protocols",
         r.totals().eventsAccepted(), r.totals().connections(), r.totals().openConnections(),
         r.totals().peers(), r.totals().streams(), r.totals().protocols());
+    if (r.nodes().size() > 1) {
+      w.ln("");
+      ConsoleComparison.render(r, out);
+      for (NodeSection n : r.nodes()) {
+        w.ln("");
+        String title = "NODE " + Text.printable(n.name()) + "  (" + Text.printable(n.node()) + ")";
+        w.ln("%s", title);
+        w.ln("%s", "#".repeat(Math.min(100, title.length())));
+        if (!n.localPeers().isEmpty()) {
+          w.ln("  also a peer of this node: %s (local nodes)", Text.printable(String.join(", ", n.localPeers())));
+        }
+        body(n.report(), w);
+      }
+    } else {
+      body(r, w);
+    }
+    collector(r, w);
+  }
+
+  private static String nodesLine(Report r) {
+    if (r.nodes().isEmpty()) {
+      return r.localNodes().isEmpty() ? "-" : Text.printable(String.join(", ", r.localNodes()));
+    }
+    StringBuilder sb = new StringBuilder();
+    for (NodeSection n : r.nodes()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(Text.printable(n.name()));
+      if (!n.name().equals(n.node())) {
+        sb.append(" (").append(Text.printable(n.node())).append(')');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One node's analysis (or the only one): risk, findings, anonymity, tables, proofs. */
+  private static void body(Report r, Line w) throws IOException {
     w.ln("");
     w.ln("RISK SCORE %.2f / 1.00  [%s]  %s", r.riskScore(), Format.bar(r.riskScore(), 20), Format.riskLabel(r.riskScore()));
     w.ln("  %s", r.riskFormula());
@@ -72,6 +108,7 @@ public final class ConsoleRenderer implements ReportRenderer {
         a.distinctPrefixes(), a.prefixEntropyBits(), a.effectivePrefixSet(), 100 * a.topPeerShare(),
         a.totalTraffic(), a.trafficUnit());
     w.ln("");
+    ConsoleGossip.render(r.gossip(), w.out());
     w.ln("PEERS (%d of %d, busiest first)", Math.min(PEER_ROWS, r.peers().size()), r.totals().peers());
     w.ln("  %s %s %s %s %s %s", Text.cell("peer id", 24), Text.cell("dir", 8), Text.cell("streams", 8),
         Text.cell("share", 7), Text.cell("ips", 18), "agentVersion");
@@ -91,6 +128,20 @@ public final class ConsoleRenderer implements ReportRenderer {
           pc.streams(), pc.peersAdvertising());
     }
     w.ln("");
+    w.ln("PROOFS (%s)", MockProofSystem.NOTICE);
+    for (Proof p : r.proofs()) {
+      w.ln("  %-24s threshold %-8s value %-10s %s  commitment %s",
+          p.statement().label(), Format.number(p.threshold()), Format.number(p.claimedValue()),
+          p.holds() ? "HOLDS      " : "DOES NOT HOLD", p.commitmentHex().substring(0, Math.min(16, p.commitmentHex().length())) + "...");
+    }
+    if (r.proofs().isEmpty()) {
+      w.ln("  none");
+    }
+  }
+
+  /** What the collector took in and lost, for all nodes together. */
+  private static void collector(Report r, Line w) throws IOException {
+    w.ln("");
     CollectorCounters c = r.counters();
     w.ln("COLLECTOR");
     w.ln("  accepted %d, dropped (queue full) %d, evicted connections %d, evicted peers %d, ring overwrites %d",
@@ -102,16 +153,6 @@ public final class ConsoleRenderer implements ReportRenderer {
         c.truncatedStrings(), c.skippedLines(), c.unknownTypes(), c.unknownFields(), r.droppedTotal());
     for (String note : r.notes()) {
       w.ln("  note: %s", Text.printable(note));
-    }
-    w.ln("");
-    w.ln("PROOFS (%s)", MockProofSystem.NOTICE);
-    for (Proof p : r.proofs()) {
-      w.ln("  %-24s threshold %-8s value %-10s %s  commitment %s",
-          p.statement().label(), Format.number(p.threshold()), Format.number(p.claimedValue()),
-          p.holds() ? "HOLDS      " : "DOES NOT HOLD", p.commitmentHex().substring(0, Math.min(16, p.commitmentHex().length())) + "...");
-    }
-    if (r.proofs().isEmpty()) {
-      w.ln("  none");
     }
   }
 

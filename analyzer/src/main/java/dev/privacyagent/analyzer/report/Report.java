@@ -3,6 +3,7 @@ package dev.privacyagent.analyzer.report;
 import dev.privacyagent.analyzer.collect.CollectorCounters;
 import dev.privacyagent.analyzer.proof.MockProofSystem;
 import dev.privacyagent.analyzer.proof.Proof;
+import dev.privacyagent.analyzer.report.gossip.GossipSection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,11 @@ import java.util.Objects;
  * @param proofNotice {@link MockProofSystem#NOTICE}
  * @param notes remarks about the input (unknown types or fields, skipped lines, a window the raw
  *     event ring did not fully cover), bounded
+ * @param nodes one section per local node, each that node's own analysis, in the order of
+ *     {@code localNodes}; empty inside a section itself (and in reports written before sections
+ *     existed). The fields above describe all nodes' events together.
+ * @param comparison one row per node of {@code nodes}, same order: the overview across nodes
+ * @param gossip one gossip section per local node that produced gossip events (empty without)
  */
 public record Report(
     int schemaVersion,
@@ -46,7 +52,10 @@ public record Report(
     long droppedTotal,
     List<Proof> proofs,
     String proofNotice,
-    List<String> notes) {
+    List<String> notes,
+    List<NodeSection> nodes,
+    List<NodeComparison> comparison,
+    List<GossipSection> gossip) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -65,8 +74,11 @@ public record Report(
     protocols = List.copyOf(protocols);
     proofs = proofs == null ? List.of() : List.copyOf(proofs);
     notes = notes == null ? List.of() : notes.stream().map(n -> Text.bound(n, 512)).toList();
+    gossip = gossip == null ? List.of() : List.copyOf(gossip);
     riskFormula = RiskScore.FORMULA;
     proofNotice = MockProofSystem.NOTICE;
+    nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    comparison = comparison == null ? List.of() : List.copyOf(comparison);
   }
 
   /** This report with {@code newProofs} in place of its proofs. */
@@ -74,7 +86,30 @@ public record Report(
     return new Report(
         schemaVersion, generatedAt, window, localNodes, riskScore, riskFormula, findings,
         severityCounts, totals, anonymity, peers, protocols, counters, droppedTotal, newProofs,
-        proofNotice, notes);
+        proofNotice, notes, nodes, comparison, gossip);
+  }
+
+  /** This report with {@code sections} and their {@code rows} of comparison. */
+  public Report withNodes(List<NodeSection> sections, List<NodeComparison> rows) {
+    return new Report(
+        schemaVersion, generatedAt, window, localNodes, riskScore, riskFormula, findings,
+        severityCounts, totals, anonymity, peers, protocols, counters, droppedTotal, proofs,
+        proofNotice, notes, sections, rows, gossip);
+  }
+
+  /** The section of the node whose peer id or name is {@code idOrName}, or null. */
+  public NodeSection node(String idOrName) {
+    for (NodeSection n : nodes) {
+      if (n.node().equals(idOrName)) {
+        return n;
+      }
+    }
+    for (NodeSection n : nodes) {
+      if (n.name().equals(idOrName)) {
+        return n;
+      }
+    }
+    return null;
   }
 
   public List<Finding> findings(Category category) {

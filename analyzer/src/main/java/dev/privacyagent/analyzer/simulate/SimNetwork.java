@@ -134,7 +134,7 @@ final class SimNetwork {
 
   /** Our host starts: created and listening. */
   void start() {
-    add(0, seq -> new HostCreated(seq, NANO_BASE, wall(0), node, node));
+    add(0, seq -> new HostCreated(seq, NANO_BASE, wall(0), node, node, null));
     add(1 * MS, seq -> new ListenStarted(seq, NANO_BASE + MS, wall(MS), node, "/ip4/0.0.0.0/tcp/9000"));
     add(1 * MS, seq -> new ListenStarted(seq, NANO_BASE + MS, wall(MS), node, "/ip6/::/tcp/9000"));
   }

@@ -14,7 +14,7 @@ final class SampleEvents {
     long t = 1_000_000L;
     long w = 1_767_225_600_000L;
     List<Event> all = new java.util.ArrayList<>(List.of(
-        new HostCreated(1, t, w, NODE, NODE),
+        new HostCreated(1, t, w, NODE, NODE, "sample"),
         new ListenStarted(2, t + 1, w, NODE, "/ip4/0.0.0.0/tcp/4001"),
         new DialStarted(3, t + 2, w, NODE, PEER, List.of("/ip4/1.2.3.4/tcp/4001", "/ip6/2001:db8::1/tcp/4001")),
         new DialFailed(4, t + 3, w, NODE, null, "/ip4/9.9.9.9/tcp/1", "java.net.ConnectException", "Connection refused"),

@@ -21,7 +21,7 @@ class MetadataCollectorTest {
     Ev ev = new Ev();
     MetadataCollector c = new MetadataCollector();
     List<Event> events = List.of(
-        new HostCreated(0, 0, 1000, Ev.NODE, Ev.NODE),
+        new HostCreated(0, 0, 1000, Ev.NODE, Ev.NODE, null),
         ev.open(1000, "c1", "peerA", "/ip4/1.2.3.4/tcp/4001", Direction.OUTBOUND),
         ev.open(1001, "c2", "peerA", "/ip4/1.2.3.99/tcp/4001", Direction.INBOUND),
         ev.open(1002, "c3", "peerB", "/ip6/2001:db8:5::7/tcp/4001", Direction.INBOUND),
@@ -185,7 +185,7 @@ class MetadataCollectorTest {
   @Test
   void eventsWithMissingIdsFromALiveSourceDoNotBreakTheSnapshot() {
     MetadataCollector c = new MetadataCollector();
-    c.offer(new HostCreated(1, 1, 1, null, null));
+    c.offer(new HostCreated(1, 1, 1, null, null, null));
     c.offer(new ConnectionOpened(2, 2, 2, null, "c1", null, null, null, null, Direction.UNKNOWN, null, null, null, false));
     c.offer(new ConnectionOpened(3, 3, 3, "n", null, "n", "p", null, "/ip4/1.2.3.4/tcp/1", Direction.INBOUND, null, null, null, false));
     c.offer(new StreamOpened(4, 4, 4, null, null, "c1", Direction.INBOUND));

@@ -65,7 +65,7 @@ class MockProofSystemTest {
     extra.add(new Finding("timing.co-occurrence", Category.TIMING, Severity.LOW, 0.1, "s", Map.of(), "r"));
     Report withTiming = new Report(r.schemaVersion(), r.generatedAt(), r.window(), r.localNodes(), r.riskScore(),
         r.riskFormula(), extra, null, r.totals(), r.anonymity(), r.peers(), r.protocols(), r.counters(),
-        r.droppedTotal(), r.proofs(), r.proofNotice(), r.notes());
+        r.droppedTotal(), r.proofs(), r.proofNotice(), r.notes(), r.nodes(), r.comparison(), r.gossip());
     assertThat(MockProofSystem.verify(r.proofs().get(2), withTiming).valid()).isFalse();
     Verification risk = MockProofSystem.verify(r.proofs().get(1), withTiming);
     assertThat(risk.valid()).isFalse();
@@ -114,6 +114,6 @@ class MockProofSystemTest {
   private static Report copyWithAnonymity(Report r, AnonymityMeasures a) {
     return new Report(r.schemaVersion(), r.generatedAt(), r.window(), r.localNodes(), r.riskScore(), r.riskFormula(),
         r.findings(), null, r.totals(), a, r.peers(), r.protocols(), r.counters(), r.droppedTotal(), r.proofs(),
-        r.proofNotice(), r.notes());
+        r.proofNotice(), r.notes(), r.nodes(), r.comparison(), r.gossip());
   }
 }

@@ -106,7 +106,7 @@ final class GossipNet implements AutoCloseable {
                 .transport(TcpTransport::new)
                 .secureChannel(NoiseXXSecureChannel::new)
                 .muxer(StreamMuxerProtocol::getYamux)
-                .protocol(gossip)
+                .protocol(gossip, new io.libp2p.protocol.Ping(), new io.libp2p.protocol.Identify())
                 .listen("/ip4/127.0.0.1/tcp/0")
                 .build();
         host.start().get(10, TimeUnit.SECONDS);

@@ -13,6 +13,11 @@ import pubsub.pb.Rpc;
 final class RpcTap extends ChannelDuplexHandler {
     final ConcurrentLinkedQueue<Rpc.RPC> in = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Rpc.RPC> out = new ConcurrentLinkedQueue<>();
+    /** Outbound RPCs with their stream, in write order per stream. */
+    final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+
+    record Sent(io.netty.channel.Channel channel, Rpc.RPC rpc) {
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -26,6 +31,7 @@ final class RpcTap extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof Rpc.RPC r) {
             out.add(r);
+            sent.add(new Sent(ctx.channel(), r));
         }
         ctx.write(msg, promise);
     }

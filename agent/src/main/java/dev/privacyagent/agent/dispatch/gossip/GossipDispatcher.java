@@ -3,6 +3,8 @@ package dev.privacyagent.agent.dispatch.gossip;
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.dispatch.Reflect;
+import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.event.GossipLocalSubscription;
 import dev.privacyagent.analyzer.event.GossipPublish;
 import dev.privacyagent.analyzer.event.GossipPublishMode;
 import dev.privacyagent.bootstrap.GossipBridge;
@@ -64,11 +66,35 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   public void flushStats() {
     for (RouterState st : routers.states) {
       try {
-        routers.announce(st, true);
         st.traffic.flush(out, node(st));
       } catch (Throwable t) {
         failures.record("gossip stats", t);
       }
+    }
+  }
+
+  static final int MAX_EARLY = 256;
+
+  /** Emits now, or keeps the event until the router's node is known (see RouterState#early). */
+  private void emitFor(RouterState st, Function<String, Event> make) {
+    String n = node(st);
+    if (UNKNOWN_NODE.equals(n) && st.earlyCount.incrementAndGet() <= MAX_EARLY) {
+      st.early.add(make);
+      return;
+    }
+    out.emit(make.apply(n));
+  }
+
+  /** The router's node is known now: the events kept until then go out with it. */
+  private void learned(RouterState st, String node) {
+    if (node == null || st.node != null) {
+      return;
+    }
+    st.node = node;
+    routers.announce(st, false);
+    Function<String, Event> f;
+    while ((f = st.early.poll()) != null) {
+      out.emit(f.apply(node));
     }
   }
 
@@ -103,8 +129,8 @@ public final class GossipDispatcher implements GossipBridge.Sink {
     try {
       String node = nodeOfStream.apply(channel);
       RouterState st = routers.ofBinding(gossip);
-      if (st != null && node != null && st.node == null) {
-        st.node = node;
+      if (st != null) {
+        learned(st, node);
       }
       out.protocol(node != null ? node : node(st),
           Facts.peerId(Reflect.callOrNull(channel, "remotePeerId")), Facts.id(protocolId),
@@ -119,7 +145,11 @@ public final class GossipDispatcher implements GossipBridge.Sink {
     try {
       RouterState st = routers.onEventThread(router);
       if (st != null) {
-        out.localSubscription(node(st), Facts.id(topic), subscribe, false);
+        String t = Facts.id(topic);
+        long seq = out.seq();
+        long nanos = out.nanos();
+        long wall = out.wall();
+        emitFor(st, n -> new GossipLocalSubscription(seq, nanos, wall, n, t, subscribe, false));
       }
     } catch (Throwable t) {
       failures.record("gossip subscription", t);
@@ -134,7 +164,9 @@ public final class GossipDispatcher implements GossipBridge.Sink {
         return;
       }
       if (st.node == null) {
-        st.node = nodeOfStream.apply(Reflect.callOrNull(peerHandler, "getStream"));
+        // after an attach no initChannel tells the node: the peer's stream does
+        Object handler = Reflect.callOrNull(peerHandler, "getStreamHandler");
+        learned(st, nodeOfStream.apply(Reflect.callOrNull(handler, "getStream")));
       }
       String peer = MessageTracker.peerOf(peerHandler);
       RpcFacts f = RpcFacts.read(rpc);
@@ -205,10 +237,15 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       Object topicMesh = mesh instanceof Map<?, ?> m && f.topic() != null ? m.get(f.topic()) : null;
       Throwable failed = failedNow(future);
       st.traffic.topic(f.topic()).published.incrementAndGet();
-      out.emit(new GossipPublish(out.seq(), out.nanos(), out.wall(), node(st), f.topic(), f.msgId(),
-          f.size(), peers, listed, mode(st, f, topicMesh != null), idontwants,
-          topicMesh instanceof Collection<?> c ? c.size() : 0, st.traffic.topicPeers(f.topic()),
-          failed == null ? null : Facts.id(failed.getClass().getSimpleName())));
+      long seq = out.seq();
+      long nanos = out.nanos();
+      long wall = out.wall();
+      GossipPublishMode mode = mode(st, f, topicMesh != null);
+      long meshPeers = topicMesh instanceof Collection<?> c ? c.size() : 0;
+      long topicPeers = st.traffic.topicPeers(f.topic());
+      String error = failed == null ? null : Facts.id(failed.getClass().getSimpleName());
+      emitFor(st, n -> new GossipPublish(seq, nanos, wall, n, f.topic(), f.msgId(), f.size(), peers, listed,
+          mode, idontwants, meshPeers, topicPeers, error));
     } catch (Throwable t) {
       failures.record("gossip publish", t);
     }

@@ -1,5 +1,6 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
+import dev.privacyagent.analyzer.event.Event;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,6 +22,13 @@ final class RouterState {
   /** After an attach: the mesh that existed before was reported. */
   final AtomicBoolean snapshotTaken = new AtomicBoolean();
   final FirstSeen firstSeen = new FirstSeen();
+  /**
+   * Events from before the router's node was known (a node subscribes before its first
+   * connection), each waiting for the node's id; bounded, beyond it they go out as "unknown".
+   */
+  final java.util.concurrent.ConcurrentLinkedQueue<java.util.function.Function<String, Event>> early =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  final java.util.concurrent.atomic.AtomicInteger earlyCount = new java.util.concurrent.atomic.AtomicInteger();
   final Traffic traffic = new Traffic();
 
   // ---- event thread only ----

@@ -121,7 +121,7 @@ final class RouterTracker {
 
   /**
    * GossipRouterCreated, once: as soon as the router's node is known (a router is usually built
-   * before its host), or unconditionally ({@code force}) at the first stats flush.
+   * before its host), or unconditionally with {@code force}.
    */
   void announce(RouterState st, boolean force) {
     if (st.announced.get()) {

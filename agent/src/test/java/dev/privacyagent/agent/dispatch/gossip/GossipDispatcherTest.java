@@ -307,6 +307,25 @@ class GossipDispatcherTest {
   }
 
   @Test
+  void eventsFromBeforeTheNodeIsKnownWaitForItsFirstGossipStream() {
+    GossipDispatcher d = new GossipDispatcher(new GossipEvents(new Clock(), events::add), Runnable::run,
+        failures, false, MessageSampling.DEFAULT, stream -> stream instanceof Channel ? NODE : null, () -> null);
+    Router r = new Router(0);
+    d.routerCreated(r);
+    Object gossip = new Object();
+    d.gossipCreated(gossip, r);
+    d.subscription(r, T, true);
+    d.published(r, new Message(T, 1, 1), null, new Object[0], 0, 0);
+    assertThat(events).isEmpty();
+    d.channelInit(gossip, new Channel(), "/meshsub/1.2.0");
+    assertThat(events).extracting(Event::type).containsExactly(
+        "GossipRouterCreated", "GossipLocalSubscription", "GossipPublish", "GossipPeerProtocol");
+    assertThat(events).allSatisfy(e -> assertThat(e.node()).isEqualTo(NODE));
+    // the original order stays in the sequence numbers
+    assertThat(of(GossipLocalSubscription.class).get(0).seq()).isLessThan(of(GossipPublish.class).get(0).seq());
+  }
+
+  @Test
   void peerStatusAndProtocol() {
     GossipDispatcher d = dispatcher(MessageSampling.DEFAULT);
     Router r = new Router(0);
