@@ -145,4 +145,30 @@ class SampleGossipProcessTest {
         assertThat(summary.get("gossipPublishFailures").asLong()).isEqualTo(publishes.stream().filter(p -> !p.get("ok").asBoolean()).count());
         assertThat(summary.get("gossipDeliveries").asLong()).isEqualTo(r.of("gossip-delivery").stream().filter(d -> d.get("first").asBoolean()).count());
     }
+
+    @Test
+    void jsGossipPeersJoinTheNetwork(@TempDir Path dir) throws Exception {
+        io.libp2p.interop.JsPeer.jsDir(); // fails with the npm command when js-libp2p is missing
+        SampleNodeProcessTest.Run r = SampleNodeProcessTest.run(dir, "--peers", "3", "--gossip", "--js-peers", "2",
+                "--js-dir", System.getProperty("js.peer.dir"), "--duration", "10s", "--slot", "300ms", "--block-every", "2",
+                "--bad-dials=false", "--streams", "1");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        List<JsonNode> js = r.of("js");
+        // both js peers (one dialled, one dialling) subscribe and receive the jvm nodes' blocks
+        Set<Integer> receiving = new HashSet<>();
+        for (JsonNode j : js) {
+            if (j.path("data").path("event").asText().equals("gossip-message")
+                    && j.path("data").path("topic").asText().endsWith("/beacon_block/ssz_snappy")) {
+                receiving.add(j.get("index").asInt());
+            }
+        }
+        assertThat(receiving).containsExactlyInAnyOrder(0, 1);
+        Set<String> jsIds = new HashSet<>();
+        js.stream().filter(j -> j.path("data").path("event").asText().equals("listening"))
+                .forEach(j -> jsIds.add(j.path("data").path("peerId").asText()));
+        assertThat(jsIds).hasSize(2);
+        // the jvm nodes see the js peers' subscriptions through meshes with them
+        assertThat(r.of("gossip-mesh")).anyMatch(m -> jsIds.contains(m.get("peer").asText()));
+        assertThat(js).noneMatch(j -> j.path("data").path("event").asText().equals("error"));
+    }
 }
