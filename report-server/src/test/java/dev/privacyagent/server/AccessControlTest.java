@@ -144,10 +144,11 @@ class AccessControlTest {
       int p = s.port();
       List<RawHttp> held = new ArrayList<>();
       try {
+        // Streams are busy connections: unlike idle ones they keep their slot.
         for (int i = 0; i < 3; i++) {
           RawHttp c = new RawHttp(p);
           held.add(c);
-          c.send(RawHttp.get(p, "/healthz"));
+          c.send(RawHttp.get(p, "/api/stream"));
           assertThat(c.read().status()).isEqualTo(200);
         }
         RawHttp.Response busy = RawHttp.exchange(p, RawHttp.get(p, "/healthz"));

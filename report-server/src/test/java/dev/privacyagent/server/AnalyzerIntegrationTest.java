@@ -88,7 +88,7 @@ class AnalyzerIntegrationTest {
     MetadataCollector collector = new MetadataCollector();
     Traffic t = traffic(base, 3);
     t.events().forEach(collector::ingest);
-    ReportSource live = ReportSources.live(collector::snapshot, new PrivacyAnalyzer());
+    ReportSource live = ReportSources.liveNodes(collector::nodeSnapshots, new PrivacyAnalyzer());
     try (ReportServer s = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null), live)) {
       JsonNode first = Fixtures.MAPPER.readTree(get(s, "/api/report").body());
       assertThat(first.at("/peers/total").asInt()).isEqualTo(3);

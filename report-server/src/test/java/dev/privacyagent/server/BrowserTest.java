@@ -184,6 +184,61 @@ class BrowserTest {
   }
 
   @Test
+  void nodeSelectorShowsEachNodeAndTheComparisonMarksTheDifference() throws Exception {
+    var collector = new dev.privacyagent.analyzer.collect.MetadataCollector();
+    TwoNodes net = new TwoNodes(collector);
+    var analyzer = new dev.privacyagent.analyzer.detect.PrivacyAnalyzer();
+    var betaRisk = analyzer.analyze(collector.nodeSnapshots()).node("beta").report().riskScore();
+    try (ReportServer live = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null),
+        dev.privacyagent.server.source.ReportSources.liveNodes(collector::nodeSnapshots, analyzer))) {
+      driver.get(live.url().toString());
+      waitUpTo(15).until(d -> d.findElements(By.cssSelector("#comparison tbody tr")).size() == 2);
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      assertThat(driver.findElement(By.id("comparison-card")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("node-pick")).isDisplayed()).isTrue();
+      WebElement betaRow = driver.findElement(By.cssSelector("#comparison tbody tr[data-node='" + TwoNodes.B + "']"));
+      assertThat(betaRow.getText()).contains("beta", "only node with plaintext connections");
+      // the plaintext column (13th measure) is marked on beta's row only
+      assertThat(betaRow.findElements(By.cssSelector("td.diff")).stream().map(WebElement::getText).toList())
+          .contains("3");
+      WebElement alphaRow = driver.findElement(By.cssSelector("#comparison tbody tr[data-node='" + TwoNodes.A + "']"));
+      assertThat(alphaRow.getText()).doesNotContain("plaintext");
+      assertThat(driver.findElement(By.id("nodes")).getText()).contains("2 local nodes");
+
+      // choose beta in the selector: the whole page becomes beta's own view
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("node-select"))).selectByVisibleText("beta");
+      waitUpTo(15).until(d -> TwoNodes.B.equals(js("return document.body.getAttribute('data-shown-node')")));
+      assertThat(driver.findElement(By.id("risk-score")).getText())
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", betaRisk));
+      assertThat(driver.findElement(By.id("peers-note")).getText()).contains("3");
+      assertThat(driver.findElement(By.id("findings")).getText()).contains("plaintext");
+      assertThat(driver.findElement(By.id("nodes")).getText()).contains("node beta");
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+
+      // beta's stream delivers beta's updates without a reload
+      js("window.__sameDocument = 7;");
+      net.betaPeer(3);
+      waitUpTo(20).until(d -> d.findElement(By.id("peers-note")).getText().contains("4"));
+      assertThat(js("return window.__sameDocument")).isEqualTo(7L);
+      assertThat(js("return document.body.getAttribute('data-shown-node')")).isEqualTo(TwoNodes.B);
+
+      // clicking alpha's row in the comparison switches to alpha
+      driver.findElement(By.cssSelector("#comparison tbody tr[data-node='" + TwoNodes.A + "']")).click();
+      waitUpTo(15).until(d -> TwoNodes.A.equals(js("return document.body.getAttribute('data-shown-node')")));
+      assertThat(driver.findElement(By.id("findings")).getText()).doesNotContain("plaintext");
+
+      js("window.scrollTo(0, 0)");
+      Path shots = Path.of(System.getProperty("pa.build.dir", "target"), "screenshots");
+      Files.createDirectories(shots);
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), shots.resolve("report-page-nodes.png"), StandardCopyOption.REPLACE_EXISTING);
+      List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+      assertThat(problems).as("browser console warnings and errors").isEmpty();
+    }
+  }
+
+  @Test
   void tokenLinkLogsTheBrowserInAndTheStreamWorksWithTheCookie() throws Exception {
     String token = "browser-token-0123456789abcdef";
     try (ReportServer guarded = ReportServer.start(ServerConfig.of("127.0.0.1", 0, token),

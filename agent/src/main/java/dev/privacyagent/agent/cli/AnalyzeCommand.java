@@ -129,7 +129,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (output != null) {
         write(report, err);
       }
-      return serve(snapshot, report, err);
+      return serve(snapshots, report, err);
     }
     write(report, err);
     return ExitCodes.OK;
@@ -165,7 +165,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** {@code --serve}: the offline report on the embedded report server until Ctrl-C. */
-  private int serve(Snapshot snapshot, Report report, PrintWriter err) {
+  private int serve(NodeSnapshots snapshots, Report report, PrintWriter err) {
     ServerConfig config;
     try {
       config = ServerConfig.of(bind, port, token);
@@ -175,7 +175,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     try {
       ServeUntilInterrupted.serve(
-          config, ReportSources.offline(snapshot, report, snapshot.recentEvents()), err);
+          config, ReportSources.offline(snapshots, report, snapshots.all().recentEvents()), err);
     } catch (IllegalStateException e) {
       throw new CliException(ExitCodes.OUTPUT, e.getMessage());
     } catch (InterruptedException e) {

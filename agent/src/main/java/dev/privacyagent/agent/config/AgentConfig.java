@@ -13,6 +13,8 @@ import java.util.List;
  * @param token empty when none
  * @param events null when no events file is written
  * @param gossip which received gossip messages get an event of their own, the stats interval
+ * @param nodeName the configured {@code nodeName}, null when none (then reports use a short
+ *     form of the peer id)
  * @param warnings non-fatal remarks made while resolving (unknown keys), logged at start-up
  */
 public record AgentConfig(
@@ -30,6 +32,7 @@ public record AgentConfig(
     int queue,
     boolean faultInjection,
     GossipSettings gossip,
+    String nodeName,
     List<String> warnings) {
 
   public AgentConfig {

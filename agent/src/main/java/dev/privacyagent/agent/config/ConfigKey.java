@@ -23,6 +23,9 @@ public enum ConfigKey {
       "gossipMessages", "sampled",
       "received gossip messages with an event of their own: off, sampled (1 in 1024), sampled:N or all"),
   GOSSIP_INTERVAL("gossipInterval", "30s", "period of the per-topic and per-peer gossip stats events"),
+  NODE_NAME(
+      "nodeName", "",
+      "readable node name in reports, the page and metrics; several hosts in one JVM are NAME-0, NAME-1, ... (empty: a short form of the peer id)"),
   FAULT_INJECTION(
       "faultInjection", "none", "test only: 'throw' makes every dispatch throw (proves isolation)");
 

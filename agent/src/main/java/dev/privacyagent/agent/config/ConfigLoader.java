@@ -95,6 +95,7 @@ public final class ConfigLoader {
             sampling(values.get(ConfigKey.GOSSIP_MESSAGES)),
             duration(values.get(ConfigKey.GOSSIP_INTERVAL), false),
             fault.equals("throw")),
+        nodeName(values.get(ConfigKey.NODE_NAME)),
         warnings);
   }
 
@@ -142,6 +143,18 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw bad(r, e.getMessage());
     }
+  }
+
+  /** A node name ends up in metric labels, file names and terminals: a short plain token only. */
+  private static String nodeName(Resolved r) throws ConfigException {
+    String v = r.value().trim();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (v.length() > 48 || !v.matches("[A-Za-z0-9._-]+")) {
+      throw bad(r, "expected up to 48 letters, digits, '.', '_' or '-'");
+    }
+    return v;
   }
 
   private static boolean bool(Resolved r) throws ConfigException {

@@ -45,6 +45,17 @@ public final class Dispatcher implements PrivacyBridge.Sink {
       Failures failures,
       boolean attached,
       GossipSettings gossip) {
+    this(downstream, worker, failures, attached, gossip, null);
+  }
+
+  /** @param nodeName the agent's {@code nodeName}, null for none (see {@link HostTracker}) */
+  public Dispatcher(
+      EventSink downstream,
+      ScheduledExecutorService worker,
+      Failures failures,
+      boolean attached,
+      GossipSettings gossip,
+      String nodeName) {
     this.failures = failures;
     Registry registry = new Registry();
     Clock clock = new Clock();
@@ -52,7 +63,7 @@ public final class Dispatcher implements PrivacyBridge.Sink {
     this.connections = new ConnectionTracker(registry, out, failures);
     this.listens = new ListenTracker(registry, out, failures);
     this.handoff = new Handoff(worker, failures);
-    this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures);
+    this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures, nodeName);
     this.streams = new StreamTracker(registry, out, failures, connections, handoff, attached);
     this.dials = new DialTracker(registry, out, failures);
     EventSink gossipSink = gossip.faults() ? Dispatcher::injectFault : downstream;

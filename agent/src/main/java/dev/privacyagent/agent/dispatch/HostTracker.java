@@ -18,6 +18,7 @@ final class HostTracker {
   private final Failures failures;
   /** Hosts and networks whose enumeration is queued or done (dynamic attach). */
   private final WeakIdentityMap<Boolean> claimed = new WeakIdentityMap<>();
+  private final HostNames names;
 
   HostTracker(
       Registry registry,
@@ -25,7 +26,9 @@ final class HostTracker {
       ConnectionTracker connections,
       ListenTracker listens,
       Executor worker,
-      Failures failures) {
+      Failures failures,
+      String nodeName) {
+    this.names = new HostNames(nodeName);
     this.registry = registry;
     this.out = out;
     this.connections = connections;
@@ -57,7 +60,13 @@ final class HostTracker {
         }
       }
     }
-    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node, null));
+    HostNames.Named named = names.next(node);
+    if (named.renamedFirst() != null) {
+      // the first host was named NAME while it was the only one; now it is NAME-0
+      out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), named.renamedFirst(),
+          named.renamedFirst(), names.firstRenamed()));
+    }
+    out.emit(new HostCreated(out.seq(), out.nanos(), out.wall(), node, node, named.name()));
     return node;
   }
 

@@ -31,7 +31,7 @@ public final class ActiveAgent {
     Failures failures = new Failures();
     ScheduledExecutorService worker = worker();
     Pipeline pipeline = new Pipeline(config, failures, worker);
-    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached, config.gossip());
+    Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached, config.gossip(), config.nodeName());
     WarmUp.run(worker, attached);
     PrivacyBridge.Sink sink = config.faultInjection() ? new ThrowingSink() : dispatcher;
     String owner = "privacy-agent pid " + ProcessHandle.current().pid() + (attached ? " (attached)" : " (-javaagent)");

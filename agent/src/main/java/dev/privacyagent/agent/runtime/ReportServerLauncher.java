@@ -37,7 +37,7 @@ final class ReportServerLauncher {
           ServerConfig.of(config.bind(), config.port(), config.token().isEmpty() ? null : config.token());
       server =
           ReportServer.start(
-              sc, ReportSources.live(pipeline.collector()::snapshot, pipeline.analyzer()));
+              sc, ReportSources.liveNodes(pipeline.collector()::nodeSnapshots, pipeline.analyzer()));
       AgentLog.info("report at " + server.url() + (sc.hasToken() ? " (token required)" : ""));
     } catch (RuntimeException e) {
       AgentLog.error("report server not started (" + e.getMessage() + "); capture continues; set port=-1"

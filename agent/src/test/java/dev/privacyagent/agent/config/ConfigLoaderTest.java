@@ -89,6 +89,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void nodeNameIsAPlainTokenOrAbsent() throws Exception {
+    assertThat(ConfigLoader.load("", Map.of(), Map.of()).nodeName()).isNull();
+    assertThat(ConfigLoader.load("nodeName=validator-1", Map.of(), Map.of()).nodeName()).isEqualTo("validator-1");
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of("PRIVACY_AGENT_NODE_NAME", "beacon.eu")).nodeName())
+        .isEqualTo("beacon.eu");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("privacyagent.nodeName", "a b\u001b[31m"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("-Dprivacyagent.nodeName")
+        .hasMessageContaining("letters, digits");
+  }
+
+  @Test
   void bareDurationIsSeconds() throws Exception {
     assertThat(ConfigLoader.load("window=15", Map.of(), Map.of()).window()).isEqualTo(Duration.ofSeconds(15));
     assertThat(ConfigLoader.load("window=250ms", Map.of(), Map.of()).window()).isEqualTo(Duration.ofMillis(250));

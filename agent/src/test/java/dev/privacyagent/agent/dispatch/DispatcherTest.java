@@ -177,6 +177,26 @@ class DispatcherTest {
   }
 
   @Test
+  void hostsAreNamedAfterNodeNameOneAsNameSeveralNumbered() {
+    Dispatcher named = new Dispatcher(events::add, worker, failures, false,
+        dev.privacyagent.agent.dispatch.gossip.GossipSettings.DEFAULT, "val");
+    named.hostCreated(new Host(LOCAL, new Network()));
+    assertThat(of(HostCreated.class)).extracting(HostCreated::nodeName).containsExactly("val");
+    named.hostCreated(new Host(REMOTE, new Network()));
+    named.hostCreated(new Host(new PeerId("12D3KooWThird"), new Network()));
+    assertThat(of(HostCreated.class)).extracting(h -> h.peerId() + "=" + h.nodeName()).containsExactly(
+        "12D3KooWLocal=val", "12D3KooWLocal=val-0", "12D3KooWRemote=val-1", "12D3KooWThird=val-2");
+    named.stop();
+  }
+
+  @Test
+  void withoutNodeNameHostsStayUnnamed() {
+    d.hostCreated(new Host(LOCAL, new Network()));
+    d.hostCreated(new Host(REMOTE, new Network()));
+    assertThat(of(HostCreated.class)).extracting(HostCreated::nodeName).containsOnlyNulls().hasSize(2);
+  }
+
+  @Test
   void dialFailuresThrownOrThroughTheFutureAreCountedOnce() {
     Transport t = new Transport();
     Network net = new Network();

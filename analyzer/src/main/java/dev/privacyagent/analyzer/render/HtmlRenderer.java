@@ -5,6 +5,7 @@ import dev.privacyagent.analyzer.proof.MockProofSystem;
 import dev.privacyagent.analyzer.proof.Proof;
 import dev.privacyagent.analyzer.report.AnonymityMeasures;
 import dev.privacyagent.analyzer.report.Finding;
+import dev.privacyagent.analyzer.report.NodeSection;
 import dev.privacyagent.analyzer.report.PeerRow;
 import dev.privacyagent.analyzer.report.Report;
 import dev.privacyagent.analyzer.report.Severity;
@@ -35,16 +36,36 @@ public final class HtmlRenderer implements ReportRenderer {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>libp2p privacy report</title>\n<style>\n").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n");
     header(r, h);
+    if (r.nodes().size() > 1) {
+      HtmlComparison.render(r, h);
+      for (int i = 0; i < r.nodes().size(); i++) {
+        NodeSection n = r.nodes().get(i);
+        h.append("<div class=\"node\" id=\"node-").append(i).append("\">\n<h2 class=\"node-title\">Node ")
+            .append(t(n.name())).append(" <code>").append(t(n.node())).append("</code></h2>\n");
+        if (!n.localPeers().isEmpty()) {
+          h.append("<p class=\"meta\">Also a local node of this report and a peer of this one: <code>")
+              .append(t(String.join(", ", n.localPeers()))).append("</code></p>\n");
+        }
+        body(n.report(), h);
+        h.append("</div>\n");
+      }
+    } else {
+      body(r, h);
+    }
+    collector(r, h);
+    h.append("<footer><p>Risk score: ").append(t(r.riskFormula())).append(".</p><p>Detector reference: docs/detectors.md. ")
+        .append(t(MockProofSystem.NOTICE)).append(".</p></footer>\n</body>\n</html>\n");
+    out.append(h);
+  }
+
+  /** One node's analysis (or the only one). */
+  private static void body(Report r, StringBuilder h) {
     summary(r, h);
     findings(r, h);
     HtmlGossip.render(r.gossip(), h);
     protocols(r, h);
     peers(r, h);
-    collector(r, h);
     proofs(r, h);
-    h.append("<footer><p>Risk score: ").append(t(r.riskFormula())).append(".</p><p>Detector reference: docs/detectors.md. ")
-        .append(t(MockProofSystem.NOTICE)).append(".</p></footer>\n</body>\n</html>\n");
-    out.append(h);
   }
 
   /** Escaped text: the only way report values enter the page. */
@@ -61,7 +82,15 @@ public final class HtmlRenderer implements ReportRenderer {
         .append(" &middot; window ").append(t(Format.instant(r.window().fromWallMillis()))).append(" to ")
         .append(t(Format.instant(r.window().toWallMillis()))).append(" (").append(t(Format.duration(r.window().durationMillis())))
         .append(")<br>Local node").append(r.localNodes().size() == 1 ? "" : "s").append(": <code>")
-        .append(t(r.localNodes().isEmpty() ? "-" : String.join(", ", r.localNodes()))).append("</code></p>\n</header>\n");
+        .append(t(nodeNames(r))).append("</code></p>\n</header>\n");
+  }
+
+  private static String nodeNames(Report r) {
+    if (r.nodes().isEmpty()) {
+      return r.localNodes().isEmpty() ? "-" : String.join(", ", r.localNodes());
+    }
+    return String.join(", ", r.nodes().stream()
+        .map(n -> n.name().equals(n.node()) ? n.node() : n.name() + " (" + n.node() + ")").toList());
   }
 
   /** One sentence a reader gets before any chart: the verdict and the most urgent finding. */

@@ -41,6 +41,10 @@ final class HtmlStyle {
       .empty { color:var(--muted); }
       svg.chart { max-width:760px; display:block; } svg.chart.small { max-width:320px; }
       svg text { font:12px system-ui, sans-serif; fill:#0f172a; }
+      table.nodes td.diff { background:#fee2e2; color:#991b1b; font-weight:600; }
+      .highlight { color:#b91c1c; font-size:.8rem; }
+      .node { border-top:3px solid var(--line); margin-top:2rem; }
+      h2.node-title { font-size:1.35rem; }
       footer { margin-top:2.5rem; color:var(--muted); font-size:.8rem; }
       """;
 }

@@ -81,6 +81,16 @@ class PerNodeAnalysisTest {
     assertThat(console).contains("NODES SIDE BY SIDE", "NODE alpha", "NODE beta", "only node with plaintext");
     assertThat(console.indexOf("NODE alpha")).isLessThan(console.indexOf("NODE beta"));
 
+    String html = new dev.privacyagent.analyzer.render.HtmlRenderer().render(r);
+    assertThat(html).contains("Nodes side by side (2)", "id=\"node-0\"", "id=\"node-1\"", "Node beta",
+        "only node with plaintext connections");
+    String betaRow = html.substring(html.indexOf("<tr data-node=\"" + B + "\""));
+    betaRow = betaRow.substring(0, betaRow.indexOf("</tr>"));
+    assertThat(betaRow).contains("<td class=\"num diff\">3</td>"); // plaintext: worse than alpha's 0
+    String alphaRow = html.substring(html.indexOf("<tr data-node=\"" + A + "\""));
+    alphaRow = alphaRow.substring(0, alphaRow.indexOf("</tr>"));
+    assertThat(alphaRow).doesNotContain("Plaintext").doesNotContain("only node with plaintext");
+
     Report back = JsonRenderer.parse(new JsonRenderer().render(r));
     assertThat(back.nodes()).hasSize(2);
     assertThat(back.node("beta").report().riskScore()).isEqualTo(beta.report().riskScore());

@@ -34,9 +34,10 @@ final class Endpoints {
     Map<String, Endpoint> m = new LinkedHashMap<>();
     m.put("/", get((ctx, req) -> Responses.bytes(HttpResponseStatus.OK,
         "text/html; charset=utf-8", page.html())));
-    m.put("/api/report", get((ctx, req) -> report(cache.current(), req)));
-    m.put("/api/peers", get((ctx, req) -> ok(cache.current(), Rendered::peers)));
-    m.put("/api/proofs", get((ctx, req) -> ok(cache.current(), Rendered::proofs)));
+    m.put("/api/report", get((ctx, req) -> forNode(cache, req, r -> report(r, req))));
+    m.put("/api/peers", get((ctx, req) -> forNode(cache, req, r -> ok(r, Rendered::peers))));
+    m.put("/api/proofs", get((ctx, req) -> forNode(cache, req, r -> ok(r, Rendered::proofs))));
+    m.put("/api/nodes", get((ctx, req) -> nodes(cache)));
     m.put("/metrics", get((ctx, req) -> Responses.bytes(HttpResponseStatus.OK, METRICS_TYPE,
         cache.current().metrics())));
     m.put("/healthz", get((ctx, req) -> health(cache)));
@@ -72,6 +73,34 @@ final class Endpoints {
     };
   }
 
+  /**
+   * {@code ?node=ID|NAME}: the rendering of that local node; without it, of all nodes together.
+   * An unknown node is a 404 whose message does not echo the value.
+   */
+  private static FullHttpResponse forNode(RenderCache cache, FullHttpRequest req,
+      Function<Rendered, FullHttpResponse> respond) {
+    String node;
+    try {
+      node = NodeParam.of(req);
+    } catch (IllegalArgumentException e) {
+      return Responses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+    }
+    if (node == null) {
+      return respond.apply(cache.current());
+    }
+    Rendered r = cache.node(node);
+    return r == null ? Responses.error(HttpResponseStatus.NOT_FOUND, "no such local node (see /api/nodes)")
+        : respond.apply(r);
+  }
+
+  private static FullHttpResponse nodes(RenderCache cache) {
+    Rendered r = cache.current();
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("version", r.version());
+    n.set("nodes", dev.privacyagent.server.render.DashboardJson.nodes(r.view()));
+    return Responses.json(HttpResponseStatus.OK, Json.bytes(n));
+  }
+
   private static FullHttpResponse ok(Rendered r, Function<Rendered, byte[]> part) {
     return Responses.json(HttpResponseStatus.OK, part.apply(r));
   }
@@ -99,13 +128,36 @@ final class Endpoints {
     Map<String, List<String>> q = new QueryStringDecoder(req.uri()).parameters();
     long since;
     int limit;
+    String node;
     try {
       since = QueryParams.longParam(q, "since", 0, 0, Long.MAX_VALUE);
       limit = (int) QueryParams.longParam(q, "limit", DEFAULT_EVENT_LIMIT, 1, MAX_EVENT_LIMIT);
+      node = NodeParam.of(req);
     } catch (IllegalArgumentException e) {
       return Responses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
     }
-    List<Event> events = cache.source().eventsSince(since, limit);
+    List<Event> events;
+    long scanned = since;
+    if (node == null) {
+      events = cache.source().eventsSince(since, limit);
+    } else {
+      dev.privacyagent.server.source.ReportView.NodeView nv = cache.current().view().node(node);
+      if (nv == null) {
+        return Responses.error(HttpResponseStatus.NOT_FOUND, "no such local node (see /api/nodes)");
+      }
+      // one bounded page of all nodes' events, filtered: "next" moves past what was scanned
+      List<Event> page = cache.source().eventsSince(since, MAX_EVENT_LIMIT);
+      events = new java.util.ArrayList<>();
+      for (Event e : page) {
+        if (events.size() == limit) {
+          break;
+        }
+        scanned = Math.max(scanned, e.seq());
+        if (nv.node().equals(e.node())) {
+          events.add(e);
+        }
+      }
+    }
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("since", since);
     n.put("limit", limit);
@@ -115,7 +167,7 @@ final class Endpoints {
       a.add(EventJson.of(e));
       next = Math.max(next, e.seq());
     }
-    n.put("next", next);
+    n.put("next", Math.max(next, scanned));
     return Responses.json(HttpResponseStatus.OK, Json.bytes(n));
   }
 

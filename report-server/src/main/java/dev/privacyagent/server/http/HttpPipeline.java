@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The per-connection pipeline, one handler per concern, in the order a request meets them:
  * connection cap, HTTP codec (line and header limits), security headers on the way out, body
- * aggregation (size limit, 413), decode failures, method, Host, Origin, token, routing.
+ * aggregation (size limit, 413), one request at a time with back-pressure, decode failures,
+ * method, Host, Origin, token, routing.
  */
 @io.netty.channel.ChannelHandler.Sharable
 public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
@@ -51,6 +52,7 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     p.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
     p.addLast("headers", headers);
     p.addLast("aggregate", new BodyLimit(maxRequestBytes));
+    p.addLast("sequence", new RequestSequencer());
     p.addLast("decode", decode);
     p.addLast("method", methods);
     p.addLast("host", host);
@@ -61,7 +63,10 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     p.addLast("route", router);
   }
 
-  /** Closes connections that neither read nor wrote for a while (slow or abandoned clients). */
+  /**
+   * Closes connections that neither read nor completed a write for a while: abandoned clients,
+   * and clients that stopped reading their responses.
+   */
   static final class IdleCloser extends io.netty.channel.ChannelDuplexHandler {
     @Override
     public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object evt)

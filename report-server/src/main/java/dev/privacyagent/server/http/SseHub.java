@@ -59,14 +59,27 @@ public final class SseHub {
     return subscribers.size();
   }
 
+  /** The local node a subscriber follows ({@code ?node=}); absent for all nodes together. */
+  private static final io.netty.util.AttributeKey<String> NODE = io.netty.util.AttributeKey.valueOf("pa-sse-node");
+
   FullHttpResponse open(ChannelHandlerContext ctx, FullHttpRequest req) {
+    String node;
+    try {
+      node = NodeParam.of(req);
+    } catch (IllegalArgumentException e) {
+      return Responses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+    }
+    Rendered r = node == null ? cache.current() : cache.node(node);
+    if (r == null) {
+      return Responses.error(HttpResponseStatus.NOT_FOUND, "no such local node (see /api/nodes)");
+    }
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
     head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     head.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     Channel ch = ctx.channel();
+    ch.attr(NODE).set(node);
     ch.write(head);
-    Rendered r = cache.current();
     ch.writeAndFlush(chunk("retry: 3000\n\n" + reportEvent(r)));
     subscribers.add(ch);
     return null;
@@ -81,7 +94,7 @@ public final class SseHub {
       long now = System.currentTimeMillis();
       if (r.version() != lastVersion) {
         lastVersion = r.version();
-        broadcast(reportEvent(r));
+        broadcast(r);
         lastWriteMillis = now;
       } else if (now - lastWriteMillis >= HEARTBEAT_MILLIS) {
         broadcast(": keep-alive\n\n");
@@ -90,6 +103,24 @@ public final class SseHub {
     } catch (RuntimeException e) {
       dev.privacyagent.server.log.ServerLog.warnOnce("sse:" + e.getClass().getName(),
           "SSE update failed: " + dev.privacyagent.server.log.ServerLog.describe(e));
+    }
+  }
+
+  /** Each subscriber gets the new version of what it follows: all nodes, or its node. */
+  private void broadcast(Rendered all) {
+    java.util.Map<String, byte[]> byNode = new java.util.HashMap<>();
+    for (Channel ch : subscribers) {
+      if (!ch.isWritable()) {
+        continue;
+      }
+      String node = ch.attr(NODE).get();
+      byte[] bytes = byNode.computeIfAbsent(node == null ? "" : node, k -> {
+        Rendered r = k.isEmpty() ? all : cache.node(k);
+        return r == null ? new byte[0] : reportEvent(r).getBytes(StandardCharsets.UTF_8);
+      });
+      if (bytes.length > 0) {
+        ch.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import dev.privacyagent.analyzer.collect.CollectorCounters;
 import dev.privacyagent.analyzer.collect.ConnectionStats;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.event.Direction;
-import dev.privacyagent.analyzer.event.IdentifySent;
 import dev.privacyagent.server.render.Bounded;
 import dev.privacyagent.server.source.FindingView;
 import dev.privacyagent.server.source.ReportView;
@@ -17,7 +16,9 @@ import java.util.TreeMap;
  * {@code /metrics}. Where go-libp2p exports the same quantity, its metric name and label names
  * are used so that existing libp2p dashboards work (swarm connections, resource-manager
  * connection gauge); the privacy measures are new and live
- * under {@code libp2p_privacy_}. No label ever carries a peer id or an IP address.
+ * under {@code libp2p_privacy_}. Per-node series carry {@code node="NAME"}, one value per local
+ * node (its configured name or a short form of its peer id); no label ever carries a remote peer
+ * id or an IP address.
  */
 public final class MetricsRenderer {
   /** Protocol ids come from peers: only the busiest get their own label value. */
@@ -50,12 +51,44 @@ public final class MetricsRenderer {
 
   public static String render(ReportView v) {
     PromWriter w = new PromWriter();
-    Snapshot s = v.snapshot();
-    connections(w, s);
-    identify(w, s);
-    privacy(w, v);
-    collector(w, s.counters());
+    List<Target> targets = targets(v);
+    connections(w, targets);
+    identify(w, targets);
+    privacy(w, targets);
+    collector(w, v.snapshot().counters());
     return w.toString();
+  }
+
+  /**
+   * The series of one local node, labelled {@code node="NAME"}; a view without nodes (nothing
+   * seen yet, or an old source) is one target without the label.
+   */
+  private record Target(String node, ReportView view) {
+    Snapshot snapshot() {
+      return view.snapshot();
+    }
+
+    String[] labels(String... rest) {
+      if (node == null) {
+        return rest;
+      }
+      String[] out = new String[rest.length + 2];
+      out[0] = "node";
+      out[1] = node;
+      System.arraycopy(rest, 0, out, 2, rest.length);
+      return out;
+    }
+  }
+
+  private static List<Target> targets(ReportView v) {
+    if (v.nodes().isEmpty()) {
+      return List.of(new Target(null, v));
+    }
+    List<Target> out = new java.util.ArrayList<>(v.nodes().size());
+    for (ReportView.NodeView n : v.nodes()) {
+      out.add(new Target(label(n.name()), n.view()));
+    }
+    return out;
   }
 
   private record ConnKey(String dir, String transport, String security, String muxer, String ip) {}
@@ -65,50 +98,63 @@ public final class MetricsRenderer {
         label(c.muxer()), ipVersion(c.remoteAddr()));
   }
 
-  private static void connections(PromWriter w, Snapshot s) {
-    Map<ConnKey, long[]> byKey = new TreeMap<>(
-        java.util.Comparator.comparing(ConnKey::toString));
-    long openIn = 0;
-    long openOut = 0;
-    for (ConnectionStats c : s.connections().values()) {
-      long[] counts = byKey.computeIfAbsent(connKey(c), x -> new long[2]);
-      counts[0]++;
-      if (!c.open()) {
-        counts[1]++;
-      } else if (c.direction() == Direction.INBOUND) {
-        openIn++;
-      } else if (c.direction() == Direction.OUTBOUND) {
-        openOut++;
+  private static void connections(PromWriter w, List<Target> targets) {
+    List<Map<ConnKey, long[]>> byKeys = new java.util.ArrayList<>();
+    long[][] open = new long[targets.size()][2];
+    for (int i = 0; i < targets.size(); i++) {
+      Map<ConnKey, long[]> byKey = new TreeMap<>(java.util.Comparator.comparing(ConnKey::toString));
+      for (ConnectionStats c : targets.get(i).snapshot().connections().values()) {
+        long[] counts = byKey.computeIfAbsent(connKey(c), x -> new long[2]);
+        counts[0]++;
+        if (!c.open()) {
+          counts[1]++;
+        } else if (c.direction() == Direction.INBOUND) {
+          open[i][0]++;
+        } else if (c.direction() == Direction.OUTBOUND) {
+          open[i][1]++;
+        }
       }
+      byKeys.add(byKey);
     }
     w.family("libp2p_swarm_connections_opened_total", "counter",
         "Connections opened, as observed by the privacy agent");
-    byKey.forEach((k, c) -> w.sample("libp2p_swarm_connections_opened_total", c[0], labels(k)));
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      byKeys.get(i).forEach((k, c) -> w.sample("libp2p_swarm_connections_opened_total", c[0], t.labels(labels(k))));
+    }
     w.family("libp2p_swarm_connections_closed_total", "counter",
         "Connections closed, as observed by the privacy agent");
-    byKey.forEach((k, c) -> w.sample("libp2p_swarm_connections_closed_total", c[1], labels(k)));
-    durations(w, s);
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      byKeys.get(i).forEach((k, c) -> w.sample("libp2p_swarm_connections_closed_total", c[1], t.labels(labels(k))));
+    }
+    durations(w, targets);
     w.family("libp2p_rcmgr_connections", "gauge", "Number of open connections");
-    w.sample("libp2p_rcmgr_connections", openIn, "dir", "inbound", "scope", "system");
-    w.sample("libp2p_rcmgr_connections", openOut, "dir", "outbound", "scope", "system");
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      w.sample("libp2p_rcmgr_connections", open[i][0], t.labels("dir", "inbound", "scope", "system"));
+      w.sample("libp2p_rcmgr_connections", open[i][1], t.labels("dir", "outbound", "scope", "system"));
+    }
 
     w.family("libp2p_privacy_protocol_streams_total", "counter",
         "Streams that negotiated each protocol; the least used are summed under protocol=\"other\"");
-    List<Map.Entry<String, Long>> protos = s.protocols().entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .toList();
-    long other = 0;
-    for (int i = 0; i < protos.size(); i++) {
-      if (i < MAX_PROTOCOL_LABELS) {
-        w.sample("libp2p_privacy_protocol_streams_total", protos.get(i).getValue(),
-            "protocol", label(protos.get(i).getKey()));
-      } else {
-        other += protos.get(i).getValue();
+    for (Target t : targets) {
+      List<Map.Entry<String, Long>> protos = t.snapshot().protocols().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+              .thenComparing(Map.Entry.comparingByKey()))
+          .toList();
+      long other = 0;
+      for (int i = 0; i < protos.size(); i++) {
+        if (i < MAX_PROTOCOL_LABELS) {
+          w.sample("libp2p_privacy_protocol_streams_total", protos.get(i).getValue(),
+              t.labels("protocol", label(protos.get(i).getKey())));
+        } else {
+          other += protos.get(i).getValue();
+        }
       }
-    }
-    if (other > 0) {
-      w.sample("libp2p_privacy_protocol_streams_total", other, "protocol", "other");
+      if (other > 0) {
+        w.sample("libp2p_privacy_protocol_streams_total", other, t.labels("protocol", "other"));
+      }
     }
   }
 
@@ -121,32 +167,34 @@ public final class MetricsRenderer {
     }
   }
 
-  private static void durations(PromWriter w, Snapshot s) {
-    Map<ConnKey, List<Double>> byKey = new TreeMap<>(
-        java.util.Comparator.comparing(ConnKey::toString));
-    for (ConnectionStats c : s.connections().values()) {
-      if (c.open() || c.preexisting() || c.closedWallMillis() < c.openedWallMillis()) {
-        continue; // an attach-time connection's real start is unknown
-      }
-      byKey.computeIfAbsent(connKey(c), x -> new java.util.ArrayList<>())
-          .add((c.closedWallMillis() - c.openedWallMillis()) / 1000.0);
-    }
+  private static void durations(PromWriter w, List<Target> targets) {
     String name = "libp2p_swarm_connection_duration_seconds";
     w.family(name, "histogram", "Duration of closed connections");
-    byKey.forEach((k, values) -> {
-      String[] base = labels(k);
-      double sum = 0;
-      for (double v : values) {
-        sum += v;
+    for (Target t : targets) {
+      Map<ConnKey, List<Double>> byKey = new TreeMap<>(
+          java.util.Comparator.comparing(ConnKey::toString));
+      for (ConnectionStats c : t.snapshot().connections().values()) {
+        if (c.open() || c.preexisting() || c.closedWallMillis() < c.openedWallMillis()) {
+          continue; // an attach-time connection's real start is unknown
+        }
+        byKey.computeIfAbsent(connKey(c), x -> new java.util.ArrayList<>())
+            .add((c.closedWallMillis() - c.openedWallMillis()) / 1000.0);
       }
-      for (double le : DURATION_BUCKETS) {
-        long n = values.stream().filter(v -> v <= le).count();
-        w.sample(name + "_bucket", n, with(base, "le", PromWriter.format(le)));
-      }
-      w.sample(name + "_bucket", values.size(), with(base, "le", "+Inf"));
-      w.sample(name + "_sum", sum, base);
-      w.sample(name + "_count", values.size(), base);
-    });
+      byKey.forEach((k, values) -> {
+        String[] base = t.labels(labels(k));
+        double sum = 0;
+        for (double v : values) {
+          sum += v;
+        }
+        for (double le : DURATION_BUCKETS) {
+          long n = values.stream().filter(v -> v <= le).count();
+          w.sample(name + "_bucket", n, with(base, "le", PromWriter.format(le)));
+        }
+        w.sample(name + "_bucket", values.size(), with(base, "le", "+Inf"));
+        w.sample(name + "_sum", sum, base);
+        w.sample(name + "_count", values.size(), base);
+      });
+    }
   }
 
   private static String[] with(String[] labels, String name, String value) {
@@ -161,52 +209,56 @@ public final class MetricsRenderer {
         "muxer", k.muxer(), "ip_version", k.ip()};
   }
 
-  private static void identify(PromWriter w, Snapshot s) {
-    // go-libp2p reports what the local host advertises; with several local nodes, the largest.
-    int protocols = 0;
-    int addrs = 0;
-    for (IdentifySent d : s.disclosed().values()) {
-      protocols = Math.max(protocols, d.protocols().size());
-      addrs = Math.max(addrs, d.listenAddrs().size());
+  /** One gauge family with one sample per target. */
+  private static void perNode(PromWriter w, List<Target> targets, String name, String help,
+      java.util.function.ToDoubleFunction<Target> value) {
+    w.family(name, "gauge", help);
+    for (Target t : targets) {
+      w.sample(name, value.applyAsDouble(t), t.labels());
     }
+  }
+
+  private static void identify(PromWriter w, List<Target> targets) {
     // go-libp2p names these libp2p_identify_protocols_count and libp2p_identify_addrs_count,
     // which promtool's lint rejects (a "_count" suffix is reserved for histograms and
     // summaries); the same quantities are exported under lint-clean names instead.
-    w.single("libp2p_privacy_identify_advertised_protocols", "gauge",
-        "Number of protocols the local node advertises in identify", protocols);
-    w.single("libp2p_privacy_identify_advertised_addresses", "gauge",
-        "Number of listen addresses the local node advertises in identify", addrs);
+    perNode(w, targets, "libp2p_privacy_identify_advertised_protocols",
+        "Number of protocols the local node advertises in identify",
+        t -> t.snapshot().disclosed().values().stream().mapToInt(d -> d.protocols().size()).max().orElse(0));
+    perNode(w, targets, "libp2p_privacy_identify_advertised_addresses",
+        "Number of listen addresses the local node advertises in identify",
+        t -> t.snapshot().disclosed().values().stream().mapToInt(d -> d.listenAddrs().size()).max().orElse(0));
   }
 
-  private static void privacy(PromWriter w, ReportView v) {
-    Snapshot s = v.snapshot();
-    w.single("libp2p_privacy_risk_score", "gauge",
-        "Overall privacy risk score in [0,1] (docs/detectors.md gives the formula)", v.riskScore());
+  private static void privacy(PromWriter w, List<Target> targets) {
+    perNode(w, targets, "libp2p_privacy_risk_score",
+        "Overall privacy risk score in [0,1] (docs/detectors.md gives the formula)", t -> t.view().riskScore());
 
-    Map<String, Integer> findings = new TreeMap<>();
-    for (FindingView f : v.findings()) {
-      findings.merge(label(f.category()) + "\u0000" + label(f.severity()), 1, Integer::sum);
-    }
     w.family("libp2p_privacy_findings", "gauge", "Current findings by category and severity");
-    findings.forEach((k, n) -> {
-      String[] parts = k.split("\u0000", 2);
-      w.sample("libp2p_privacy_findings", n, "category", parts[0], "severity", parts[1]);
-    });
-
-    for (Map.Entry<String, Double> e : new TreeMap<>(v.anonymity()).entrySet()) {
-      String[] known = ANONYMITY.get(e.getKey());
-      String name = "libp2p_privacy_anonymity_"
-          + (known == null ? PromWriter.sanitize(e.getKey()) : known[0]);
-      w.single(name, "gauge", known == null ? "Anonymity measure " + e.getKey() : known[1],
-          e.getValue());
+    for (Target t : targets) {
+      Map<String, Integer> findings = new TreeMap<>();
+      for (FindingView f : t.view().findings()) {
+        findings.merge(label(f.category()) + "\u0000" + label(f.severity()), 1, Integer::sum);
+      }
+      findings.forEach((k, n) -> {
+        String[] parts = k.split("\u0000", 2);
+        w.sample("libp2p_privacy_findings", n, t.labels("category", parts[0], "severity", parts[1]));
+      });
     }
-    w.single("libp2p_privacy_peers", "gauge", "Distinct remote peers in the analysis window",
-        s.peers().size());
-    w.single("libp2p_privacy_network_prefixes", "gauge",
+
+    for (String key : new java.util.TreeSet<>(targets.get(0).view().anonymity().keySet())) {
+      String[] known = ANONYMITY.get(key);
+      String name = "libp2p_privacy_anonymity_" + (known == null ? PromWriter.sanitize(key) : known[0]);
+      perNode(w, targets, name, known == null ? "Anonymity measure " + key : known[1],
+          t -> t.view().anonymity().getOrDefault(key, 0.0));
+    }
+    perNode(w, targets, "libp2p_privacy_peers", "Distinct remote peers in the analysis window",
+        t -> t.snapshot().peers().size());
+    perNode(w, targets, "libp2p_privacy_network_prefixes",
         "Distinct remote network prefixes (/24 IPv4, /48 IPv6) in the analysis window",
-        s.prefixes().size());
-    w.single("libp2p_privacy_report_timestamp_seconds", "gauge",
-        "When the current report was computed (Unix time)", v.generatedWallMillis() / 1000.0);
+        t -> t.snapshot().prefixes().size());
+    perNode(w, targets, "libp2p_privacy_report_timestamp_seconds",
+        "When the current report was computed (Unix time)", t -> t.view().generatedWallMillis() / 1000.0);
   }
 
   private static void collector(PromWriter w, CollectorCounters c) {

@@ -54,7 +54,45 @@ public final class DashboardJson {
     proofs.put("notice", MOCK_NOTICE);
     proofs.set("items", Json.MAPPER.valueToTree(v.proofs()));
     n.set("report", v.report());
+    n.set("nodes", nodes(v));
     return n;
+  }
+
+  /**
+   * The dashboard of one local node ({@code ?node=}): the same shape as {@link #of}, computed
+   * from that node's own view, with {@code "node"} naming it and {@code "nodes"} listing all.
+   */
+  public static ObjectNode ofNode(ReportView.NodeView node, ReportView all, List<RiskHistory.Point> trend) {
+    ObjectNode n = of(node.view(), trend);
+    ObjectNode self = n.putObject("node");
+    self.put("node", Bounded.text(node.node()));
+    self.put("name", Bounded.text(node.name()));
+    ArrayNode lp = self.putArray("localPeers");
+    node.localPeers().forEach(p -> lp.add(Bounded.text(p)));
+    n.set("nodes", nodes(all));
+    return n;
+  }
+
+  /** {@code /api/nodes} and the page's node selector: every local node with its headline numbers. */
+  public static ArrayNode nodes(ReportView v) {
+    ArrayNode a = Json.MAPPER.createArrayNode();
+    JsonNode rows = v.report().path("comparison");
+    for (int i = 0; i < v.nodes().size(); i++) {
+      ReportView.NodeView nv = v.nodes().get(i);
+      ObjectNode o = a.addObject();
+      o.put("node", Bounded.text(nv.node()));
+      o.put("name", Bounded.text(nv.name()));
+      o.put("riskScore", nv.view().riskScore());
+      o.put("findings", nv.view().findings().size());
+      o.put("peers", nv.view().snapshot().peers().size());
+      ArrayNode lp = o.putArray("localPeers");
+      nv.localPeers().forEach(p -> lp.add(Bounded.text(p)));
+      JsonNode row = rows.path(i);
+      if (row.isObject() && nv.node().equals(row.path("node").asText())) {
+        o.set("comparison", row);
+      }
+    }
+    return a;
   }
 
   static ArrayNode findings(List<FindingView> findings) {

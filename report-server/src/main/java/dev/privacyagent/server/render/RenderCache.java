@@ -14,7 +14,11 @@ public final class RenderCache {
   static final int MAX_API_PEERS = 10_000;
   private final ReportSource source;
   private final RiskHistory history = new RiskHistory(120);
+  private final java.util.Map<String, RiskHistory> nodeHistory = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Rendered rendered;
+  /** The per-node renderings of {@link #rendered}'s version, made on first request. */
+  private volatile java.util.concurrent.ConcurrentHashMap<String, Rendered> nodes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public RenderCache(ReportSource source) {
     this.source = source;
@@ -32,6 +36,13 @@ public final class RenderCache {
         return r;
       }
       history.add(v.generatedWallMillis(), v.riskScore());
+      for (ReportView.NodeView n : v.nodes()) {
+        if (nodeHistory.size() < MAX_NODE_HISTORIES || nodeHistory.containsKey(n.node())) {
+          nodeHistory.computeIfAbsent(n.node(), k -> new RiskHistory(120))
+              .add(n.view().generatedWallMillis(), n.view().riskScore());
+        }
+      }
+      nodes = new java.util.concurrent.ConcurrentHashMap<>();
       r = new Rendered(
           v.version(),
           v,
@@ -42,6 +53,32 @@ public final class RenderCache {
       rendered = r;
       return r;
     }
+  }
+
+  /** Local nodes whose risk trend is kept (the collector gives at most 64 their own view). */
+  static final int MAX_NODE_HISTORIES = 256;
+
+  /**
+   * What is served for the local node whose peer id or name is {@code idOrName}: its own
+   * dashboard, peers and proofs (metrics stay whole-JVM); null when there is no such node.
+   */
+  public Rendered node(String idOrName) {
+    Rendered all = current();
+    ReportView.NodeView n = all.view().node(idOrName);
+    if (n == null) {
+      return null;
+    }
+    java.util.concurrent.ConcurrentHashMap<String, Rendered> map = nodes;
+    return map.computeIfAbsent(n.node(), k -> {
+      RiskHistory h = nodeHistory.get(k);
+      return new Rendered(
+          all.version(),
+          n.view(),
+          Json.bytes(DashboardJson.ofNode(n, all.view(), h == null ? java.util.List.of() : h.points())),
+          Json.bytes(DashboardJson.allPeers(n.view().snapshot(), MAX_API_PEERS)),
+          Json.bytes(DashboardJson.proofs(n.view().proofs())),
+          all.metrics());
+    });
   }
 
   public ReportSource source() {

@@ -2,7 +2,10 @@ package dev.privacyagent.server.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.privacyagent.analyzer.collect.NodeSnapshot;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.report.NodeSection;
 import dev.privacyagent.analyzer.proof.Proof;
 import dev.privacyagent.analyzer.render.JsonRenderer;
 import dev.privacyagent.analyzer.report.AnonymityMeasures;
@@ -21,6 +24,21 @@ import java.util.Map;
  */
 public final class AnalyzerViews {
   private AnalyzerViews() {}
+
+  /** The view of {@code report} with one node view per section (matched to its snapshot). */
+  public static ReportView view(long version, NodeSnapshots snapshots, Report report) {
+    ReportView all = view(version, snapshots.all(), report);
+    List<ReportView.NodeView> nodes = new ArrayList<>();
+    for (NodeSection sec : report.nodes()) {
+      NodeSnapshot ns = snapshots.nodes().stream().filter(n -> n.node().equals(sec.node())).findFirst().orElse(null);
+      if (ns != null) {
+        nodes.add(new ReportView.NodeView(sec.node(), sec.name(), sec.localPeers(),
+            view(version, ns.snapshot(), sec.report())));
+      }
+    }
+    return new ReportView(all.version(), all.generatedWallMillis(), all.riskScore(), all.findings(),
+        all.anonymity(), all.proofs(), all.snapshot(), all.report(), nodes);
+  }
 
   public static ReportView view(long version, Snapshot snapshot, Report report) {
     ObjectMapper m = JsonRenderer.mapper();

@@ -1,6 +1,7 @@
 package dev.privacyagent.server.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.event.Event;
 import java.util.List;
@@ -19,10 +20,10 @@ import java.util.function.Supplier;
  * the collector.
  */
 public final class LiveReportSource implements ReportSource {
-  /** Turns a snapshot into a view; the version field of its result is ignored. */
-  public interface Analysis extends Function<Snapshot, ReportView> {}
+  /** Turns snapshots into a view; the version field of its result is ignored. */
+  public interface Analysis extends Function<NodeSnapshots, ReportView> {}
 
-  private final Supplier<Snapshot> snapshots;
+  private final Supplier<NodeSnapshots> snapshots;
   private final Analysis analysis;
   private final Function<JsonNode, ProofCheck> verifier;
   private final long minIntervalMillis;
@@ -33,7 +34,7 @@ public final class LiveReportSource implements ReportSource {
   private long lastAccepted = -1;
   private long version;
 
-  public LiveReportSource(Supplier<Snapshot> snapshots, Analysis analysis,
+  public LiveReportSource(Supplier<NodeSnapshots> snapshots, Analysis analysis,
       Function<JsonNode, ProofCheck> verifier, long minIntervalMillis) {
     this.snapshots = snapshots;
     this.analysis = analysis;
@@ -81,15 +82,15 @@ public final class LiveReportSource implements ReportSource {
   /** Takes a snapshot and, when anything changed, analyses it into a new version. */
   private void refresh() {
     lastCheckedMillis = System.currentTimeMillis();
-    Snapshot s = snapshots.get();
+    NodeSnapshots ns = snapshots.get();
+    Snapshot s = ns.all();
     long seen = s.counters().accepted() + s.counters().totalDropped();
     if (current != null && seen == lastAccepted) {
       return;
     }
-    ReportView v = analysis.apply(s);
+    ReportView v = analysis.apply(ns);
     lastAccepted = seen;
-    current = new ReportView(++version, v.generatedWallMillis(), v.riskScore(), v.findings(),
-        v.anonymity(), v.proofs(), v.snapshot(), v.report());
+    current = v.withVersion(++version);
   }
 
   @Override

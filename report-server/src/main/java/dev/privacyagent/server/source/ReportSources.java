@@ -1,6 +1,7 @@
 package dev.privacyagent.server.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.detect.PrivacyAnalyzer;
 import dev.privacyagent.analyzer.event.Event;
@@ -22,7 +23,12 @@ public final class ReportSources {
 
   /** {@code analyze FILE... --serve}: the report of the merged files, never changing. */
   public static ReportSource offline(Snapshot snapshot, Report report, List<Event> events) {
-    return new FixedReportSource(AnalyzerViews.view(1, snapshot, report), events,
+    return offline(NodeSnapshots.single(snapshot), report, events);
+  }
+
+  /** {@code analyze FILE... --serve}: the report of the files, per node, never changing. */
+  public static ReportSource offline(NodeSnapshots snapshots, Report report, List<Event> events) {
+    return new FixedReportSource(AnalyzerViews.view(1, snapshots, report), events,
         json -> check(AnalyzerViews.proof(json), List.of(report)));
   }
 
@@ -32,6 +38,14 @@ public final class ReportSources {
    * last few reports, so a proof shown a moment ago still checks after the report moved on.
    */
   public static ReportSource live(Supplier<Snapshot> snapshots, PrivacyAnalyzer analyzer) {
+    return liveNodes(() -> NodeSnapshots.single(snapshots.get()), analyzer);
+  }
+
+  /**
+   * The agent, per local node: analyses {@code snapshots} (e.g. {@code
+   * collector::nodeSnapshots}) into a report with one section per node, as {@link #live}.
+   */
+  public static ReportSource liveNodes(Supplier<NodeSnapshots> snapshots, PrivacyAnalyzer analyzer) {
     Deque<Report> recent = new ArrayDeque<>();
     LiveReportSource.Analysis analysis = s -> {
       Report r = analyzer.analyze(s);
@@ -56,9 +70,13 @@ public final class ReportSources {
   private static ProofCheck check(Proof p, List<Report> reports) {
     Verification last = null;
     for (Report r : reports) {
-      last = MockProofSystem.verify(p, r);
-      if (last.valid()) {
-        return new ProofCheck(true, last.reason());
+      List<Report> own = new java.util.ArrayList<>(List.of(r));
+      r.nodes().forEach(n -> own.add(n.report()));
+      for (Report x : own) {
+        last = MockProofSystem.verify(p, x);
+        if (last.valid()) {
+          return new ProofCheck(true, last.reason());
+        }
       }
     }
     return new ProofCheck(false, last == null ? "no report to verify against" : last.reason());

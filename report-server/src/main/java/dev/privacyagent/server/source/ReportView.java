@@ -19,6 +19,8 @@ import java.util.Map;
  * @param proofs the mock proofs, each as its JSON form
  * @param snapshot the collector state the report was computed from
  * @param report the analyzer's full report as JSON ({@link NullNode} when there is none)
+ * @param nodes one view per local node (its own snapshot and report section), in report order;
+ *     empty when the source has no per-node analysis
  */
 public record ReportView(
     long version,
@@ -28,7 +30,42 @@ public record ReportView(
     Map<String, Double> anonymity,
     List<JsonNode> proofs,
     Snapshot snapshot,
-    JsonNode report) {
+    JsonNode report,
+    List<NodeView> nodes) {
+
+  /** One local node's own view. */
+  public record NodeView(String node, String name, List<String> localPeers, ReportView view) {
+    public NodeView {
+      localPeers = List.copyOf(localPeers);
+    }
+  }
+
+  /** A view without per-node analysis. */
+  public ReportView(long version, long generatedWallMillis, double riskScore, List<FindingView> findings,
+      Map<String, Double> anonymity, List<JsonNode> proofs, Snapshot snapshot, JsonNode report) {
+    this(version, generatedWallMillis, riskScore, findings, anonymity, proofs, snapshot, report, List.of());
+  }
+
+  /** This view under another version number. */
+  public ReportView withVersion(long newVersion) {
+    return new ReportView(newVersion, generatedWallMillis, riskScore, findings, anonymity, proofs, snapshot,
+        report, nodes);
+  }
+
+  /** The view of the node whose peer id, or else name, is {@code idOrName}; null when none. */
+  public NodeView node(String idOrName) {
+    for (NodeView n : nodes) {
+      if (n.node().equals(idOrName)) {
+        return n;
+      }
+    }
+    for (NodeView n : nodes) {
+      if (n.name().equals(idOrName)) {
+        return n;
+      }
+    }
+    return null;
+  }
 
   public ReportView {
     if (!(riskScore >= 0 && riskScore <= 1)) {
@@ -38,5 +75,6 @@ public record ReportView(
     anonymity = Map.copyOf(anonymity);
     proofs = List.copyOf(proofs);
     report = report == null ? NullNode.getInstance() : report.deepCopy();
+    nodes = nodes == null ? List.of() : List.copyOf(nodes);
   }
 }

@@ -3,7 +3,9 @@
   // Every value from the report, and above all every peer-controlled string, reaches the DOM
   // through textContent or an SVG numeric attribute, never parsed as markup.
   var SVG = "http://www.w3.org/2000/svg";
-  var state = { report: null, mode: "wait", pollTimer: null, source: null };
+  var state = { report: null, mode: "wait", pollTimer: null, source: null, node: "" };
+  var hashNode = /^#node=(.+)$/.exec(window.location.hash || "");
+  if (hashNode) { try { state.node = decodeURIComponent(hashNode[1]); } catch (e) { state.node = ""; } }
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -51,9 +53,80 @@
   }
   var SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+  function nodeQuery() { return state.node ? "?node=" + encodeURIComponent(state.node) : ""; }
+
   function renderHeader(r) {
-    var nodes = r.localNodes || [];
-    $("nodes").textContent = nodes.length ? "local node " + nodes.join(", ") : "no local node seen yet";
+    var list = Array.isArray(r.nodes) ? r.nodes : [];
+    if (r.node && r.node.name) {
+      $("nodes").textContent = "node " + r.node.name + " (" + r.node.node + ")" +
+        (r.node.localPeers && r.node.localPeers.length ? " \u00b7 also connected to local node(s) " + r.node.localPeers.join(", ") : "");
+    } else if (list.length > 1) {
+      $("nodes").textContent = list.length + " local nodes, all together: " + list.map(function (n) { return n.name; }).join(", ");
+    } else {
+      var nodes = r.localNodes || [];
+      $("nodes").textContent = nodes.length ? "local node " + (list.length === 1 ? list[0].name + " (" + nodes.join(", ") + ")" : nodes.join(", ")) : "no local node seen yet";
+    }
+    var sel = $("node-select");
+    var want = [""].concat(list.map(function (n) { return n.node; }));
+    var have = Array.prototype.map.call(sel.options, function (o) { return o.value; });
+    if (want.join("\n") !== have.join("\n")) {
+      while (sel.options.length > 1) { sel.remove(1); }
+      list.forEach(function (n) { var o = el("option", null, n.name); o.value = n.node; sel.appendChild(o); });
+    }
+    sel.value = state.node;
+    $("node-pick").hidden = list.length < 2 && !state.node;
+  }
+
+  var COMPARE = [["riskScore", true, 2], ["sev:CRITICAL", true, 0], ["sev:HIGH", true, 0], ["sev:MEDIUM", true, 0], ["sev:LOW", true, 0],
+    ["peers", false, 0], ["prefixes", false, 0], ["effectiveAnonymitySet", false, 2], ["degreeOfAnonymity", false, 3],
+    ["agentVersionBits", true, 1], ["protocolSetBits", true, 1], ["openConnections", false, 0], ["plaintextConnections", true, 0]];
+  function cval(row, key) {
+    if (key.indexOf("sev:") === 0) { return num((row.severityCounts || {})[key.slice(4)]); }
+    return num(row[key]);
+  }
+  function worstOnly(rows, i, key, higherIsWorse) {
+    var v = cval(rows[i], key);
+    if (rows.length < 2 || (higherIsWorse && v <= 0)) { return false; }
+    for (var j = 0; j < rows.length; j++) {
+      if (j === i) { continue; }
+      var o = cval(rows[j], key);
+      if (higherIsWorse ? o >= v : o <= v) { return false; }
+    }
+    return true;
+  }
+  function renderComparison(r) {
+    var list = (Array.isArray(r.nodes) ? r.nodes : []).filter(function (n) { return n && n.comparison; });
+    $("comparison-card").hidden = list.length < 2;
+    var body = clear($("comparison").tBodies[0]);
+    var rows = list.map(function (n) { return n.comparison; });
+    rows.forEach(function (row, i) {
+      var tr = el("tr", state.node === row.node ? "current" : null);
+      tr.setAttribute("data-node", String(row.node));
+      var name = el("td");
+      name.appendChild(el("strong", null, row.name));
+      tr.appendChild(name);
+      COMPARE.forEach(function (c) {
+        var td = el("td", "num" + (worstOnly(rows, i, c[0], c[1]) ? " diff" : ""), fmt(cval(row, c[0]), c[2]));
+        if (c[2] === 0) { td.textContent = String(Math.round(cval(row, c[0]))); }
+        tr.appendChild(td);
+      });
+      var diff = el("td");
+      (row.highlights || []).forEach(function (h) { diff.appendChild(el("span", "hl", h)); });
+      tr.appendChild(diff);
+      tr.addEventListener("click", function () { selectNode(String(row.node)); });
+      body.appendChild(tr);
+    });
+  }
+
+  function selectNode(node) {
+    if (node === state.node) { return; }
+    state.node = node;
+    state.report = null;
+    try { history.replaceState(null, "", node ? "#node=" + encodeURIComponent(node) : "#"); } catch (e) { /* file: or sandboxed */ }
+    document.body.setAttribute("data-node", node);
+    if (state.source) { state.source.close(); state.source = null; }
+    poll();
+    startStream();
   }
 
   function renderRisk(r) {
@@ -339,11 +412,13 @@
     // only reset what the user is doing (a proof verdict, an open evidence list).
     if (old && old.version === r.version && old.generatedAt === r.generatedAt) { tickUpdated(); return; }
     state.report = r;
-    var parts = [renderHeader, renderRisk, renderStats, renderAnonymity, renderFindings, renderTimeline, renderProtocols, renderPeers, renderCounters, renderProofs];
+    if ((r.node ? r.node.node : "") !== state.node && !(r.node && r.node.name === state.node)) { return; } // a late answer for another node
+    var parts = [renderHeader, renderComparison, renderRisk, renderStats, renderAnonymity, renderFindings, renderTimeline, renderProtocols, renderPeers, renderCounters, renderProofs];
     parts.forEach(function (f) {
       try { f(r); } catch (e) { if (window.console) { console.warn("render part failed", e); } }
     });
     document.body.setAttribute("data-version", String(r.version));
+    document.body.setAttribute("data-shown-node", r.node ? String(r.node.node) : "");
     tickUpdated();
   }
 
@@ -361,9 +436,10 @@
   }
 
   function poll() {
-    fetch("/api/report", { credentials: "same-origin", cache: "no-store" })
+    var asked = state.node;
+    fetch("/api/report" + nodeQuery(), { credentials: "same-origin", cache: "no-store" })
       .then(function (res) { if (!res.ok) { throw new Error("HTTP " + res.status); } return res.json(); })
-      .then(function (r) { render(r); if (state.mode !== "live") { setMode("poll"); } })
+      .then(function (r) { if (asked === state.node) { render(r); } if (state.mode !== "live") { setMode("poll"); } })
       .catch(function () { if (state.mode !== "live") { setMode("off"); } });
   }
 
@@ -375,9 +451,10 @@
 
   function startStream() {
     if (!window.EventSource) { startPolling(); return; }
-    var es = new EventSource("/api/stream");
+    var es = new EventSource("/api/stream" + nodeQuery());
     state.source = es;
     es.addEventListener("report", function (e) {
+      if (state.source !== es) { return; }
       try { render(JSON.parse(e.data)); setMode("live"); } catch (err) { if (window.console) { console.warn("bad report event", err); } }
       if (state.pollTimer) { clearInterval(state.pollTimer); state.pollTimer = null; }
     });
@@ -387,6 +464,7 @@
     };
   }
 
+  $("node-select").addEventListener("change", function () { selectNode($("node-select").value); });
   $("peer-filter").addEventListener("input", function () { if (state.report) { renderPeers(state.report); } });
   setInterval(tickUpdated, 1000);
   poll();

@@ -3,6 +3,7 @@ package dev.privacyagent.server.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.privacyagent.analyzer.collect.CollectorCounters;
+import dev.privacyagent.analyzer.collect.NodeSnapshots;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,18 @@ class LiveReportSourceTest {
   final AtomicLong accepted = new AtomicLong(1);
   final AtomicInteger analyses = new AtomicInteger();
 
-  Snapshot snapshot() {
+  NodeSnapshots snapshot() {
+    return NodeSnapshots.single(rawSnapshot());
+  }
+
+  Snapshot rawSnapshot() {
     return new Snapshot(System.currentTimeMillis(), 0, 0, List.of(), Map.of(), Map.of(), Map.of(),
         Map.of(), Map.of(), List.of(), new CollectorCounters(accepted.get(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0,
         List.of(), Map.of());
   }
 
-  ReportView analyse(Snapshot s) {
+  ReportView analyse(NodeSnapshots ns) {
+    Snapshot s = ns.all();
     analyses.incrementAndGet();
     return new ReportView(0, s.takenWallMillis(), 0.1, List.of(), Map.of(), List.of(), s, null);
   }
