@@ -88,6 +88,28 @@ class MainTest {
   }
 
   @Test
+  void baselineWithOneMisconfigurationRaisesItsFinding() throws IOException {
+    Path base = dir.resolve("base.jsonl");
+    Path plain = dir.resolve("plain.jsonl");
+    assertThat(run("simulate", "--scenario", "baseline", "--out", base.toString()).code()).isZero();
+    Run r = run("simulate", "--scenario", "baseline", "--misconfig", "plaintext", "--out", plain.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Run a = run("analyze", base.toString(), "--format", "json");
+    Run b = run("analyze", plain.toString(), "--format", "json");
+    JsonNode clean = new ObjectMapper().readTree(a.out());
+    JsonNode bad = new ObjectMapper().readTree(b.out());
+    assertThat(clean.get("riskScore").asDouble()).isLessThan(0.2);
+    assertThat(clean.get("findings").toString()).doesNotContain("transport.plaintext");
+    assertThat(bad.get("findings").toString()).contains("transport.plaintext");
+    Run wrong = run("simulate", "--scenario", "clean", "--misconfig", "plaintext");
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--misconfig needs --scenario baseline");
+    Run unknown = run("simulate", "--scenario", "baseline", "--misconfig", "typo");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown misconfiguration 'typo'");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Run r = run();
     assertThat(r.code()).isEqualTo(2);
