@@ -152,7 +152,7 @@ class MainTest {
     assertThat(noFile.err()).contains("Missing required parameter");
     Run scenario = run("simulate", "--scenario", "nope");
     assertThat(scenario.code()).isEqualTo(2);
-    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip)");
+    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip, baseline)");
     Run peers = run("simulate", "--scenario", "clean", "--peers", "0");
     assertThat(peers.code()).isEqualTo(2);
     assertThat(peers.err()).contains("--peers must be between 1 and 5000, got 0");
