@@ -2,6 +2,7 @@ package dev.privacyagent.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,27 @@ final class E2e {
       cmd.add(SAMPLE_JAR.toString());
       cmd.add("--js-dir=" + JS_DIR);
       cmd.addAll(appArgs);
+      return run(cmd, dir);
+    }
+
+    /**
+     * Runs {@code mainClass} of the test sources (a workload written against the test host's API)
+     * on the test host of sample-node.jar.
+     */
+    static Proc startMain(Path java, List<String> jvmArgs, Class<?> mainClass, List<String> appArgs, Path dir)
+        throws Exception {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(java.toString());
+      cmd.addAll(jvmArgs);
+      cmd.add("-cp");
+      cmd.add(SAMPLE_JAR + File.pathSeparator
+          + Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI()));
+      cmd.add(mainClass.getName());
+      cmd.addAll(appArgs);
+      return run(cmd, dir);
+    }
+
+    private static Proc run(List<String> cmd, Path dir) throws IOException {
       Path out = dir.resolve("stdout.jsonl");
       Path err = dir.resolve("stderr.txt");
       ProcessBuilder pb =

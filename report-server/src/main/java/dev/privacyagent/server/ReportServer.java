@@ -1,6 +1,7 @@
 package dev.privacyagent.server;
 
 import dev.privacyagent.server.http.ConnectionLimiter;
+import dev.privacyagent.server.http.HeapBuffers;
 import dev.privacyagent.server.http.HostAllowlist;
 import dev.privacyagent.server.http.HttpPipeline;
 import dev.privacyagent.server.http.PageAssets;
@@ -10,7 +11,9 @@ import dev.privacyagent.server.render.RenderCache;
 import dev.privacyagent.server.source.ReportSource;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -29,6 +32,13 @@ public final class ReportServer implements AutoCloseable {
   static {
     ServerLog.captureNettyLogging();
   }
+
+  /** A connection over this much unsent output is not writable: nothing more is queued on it. */
+  private static final WriteBufferWaterMark WATER_MARK =
+      new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+  /** One socket read is at most 16 KiB: it bounds the requests one read can queue. */
+  private static final AdaptiveRecvByteBufAllocator READS =
+      new AdaptiveRecvByteBufAllocator(512, 2048, 16 * 1024);
 
   private final ServerConfig config;
   private final EventLoopGroup boss;
@@ -73,6 +83,11 @@ public final class ReportServer implements AutoCloseable {
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 128)
           .childOption(ChannelOption.TCP_NODELAY, true)
+          // Reads happen only when a connection is ready for its next request (RequestSequencer).
+          .childOption(ChannelOption.AUTO_READ, false)
+          .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+          .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
+          .childOption(ChannelOption.ALLOCATOR, HeapBuffers.INSTANCE)
           .childHandler(new io.netty.channel.ChannelInitializer<io.netty.channel.socket.SocketChannel>() {
             @Override
             protected void initChannel(io.netty.channel.socket.SocketChannel ch) {
@@ -91,7 +106,7 @@ public final class ReportServer implements AutoCloseable {
       }
       int port = ((InetSocketAddress) ch.localAddress()).getPort();
       HostAllowlist allowlist = HostAllowlist.forBound(address, port, config.allowedHosts());
-      holder.set(new HttpPipeline(config, allowlist, cache, page, sse, limiter));
+      holder.set(new HttpPipeline(config, port, allowlist, cache, page, sse, limiter));
       sse.start();
       URI url = URI.create("http://" + hostForUrl(address) + ":" + port + "/");
       return new ReportServer(config, boss, workers, ch, sse, limiter, allowlist, url);

@@ -93,8 +93,8 @@ class BrowserTest {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }
 
-  Object js(String script) {
-    return ((JavascriptExecutor) driver).executeScript(script);
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
   @Test
@@ -253,6 +253,38 @@ class BrowserTest {
       assertThat(js("return document.cookie")).isEqualTo("");
       source.publish(Fixtures.view(2, System.currentTimeMillis(), 0.44, Fixtures.findings(), 0));
       waitUpTo(15).until(d -> d.findElement(By.id("risk-score")).getText().equals("0.44"));
+    }
+  }
+
+  /**
+   * Chromium sends the session cookie to every port of 127.0.0.1; from a page on another port
+   * (here the unguarded server's), following a link to the data gets nothing, while a link to the
+   * page still opens it.
+   */
+  @Test
+  void theSessionCookieDoesNotWorkFromAPageOnAnotherPort() throws Exception {
+    String token = "browser-token-0123456789abcdef";
+    try (ReportServer guarded = ReportServer.start(ServerConfig.of("127.0.0.1", 0, token),
+        source)) {
+      driver.get(guarded.url() + "?token=" + token);
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      String data = guarded.url() + "api/report";
+      driver.get(data); // typed: Sec-Fetch-Site none
+      assertThat(driver.getPageSource()).contains("riskScore");
+
+      driver.get(server.url().toString());
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      js("window.location.href = arguments[0]", data);
+      waitUpTo(15).until(d -> d.getCurrentUrl().equals(data)
+          && d.getPageSource().contains("cross-origin request refused"));
+      assertThat(driver.getPageSource()).doesNotContain("riskScore");
+
+      driver.get(server.url().toString());
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      js("window.location.href = arguments[0]", guarded.url().toString());
+      waitUpTo(15).until(d -> d.getCurrentUrl().equals(guarded.url().toString())
+          && "live".equals(d.findElement(By.id("conn-state")).getText()));
+      assertThat(driver.findElement(By.id("risk-score")).getText()).isEqualTo("0.62");
     }
   }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The per-connection pipeline, one handler per concern, in the order a request meets them:
  * connection cap, HTTP codec (line and header limits), security headers on the way out, body
- * aggregation (size limit, 413), decode failures, method, Host, Origin, token, routing.
+ * aggregation (size limit, 413), one request at a time with back-pressure, decode failures,
+ * method, Host, Origin, token, routing.
  */
 @io.netty.channel.ChannelHandler.Sharable
 public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
@@ -31,14 +32,14 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
   private final TokenFilter token;
   private final Router router;
 
-  public HttpPipeline(ServerConfig config, HostAllowlist allowlist, RenderCache cache,
+  public HttpPipeline(ServerConfig config, int port, HostAllowlist allowlist, RenderCache cache,
       PageAssets page, SseHub sse, ConnectionLimiter limiter) {
     this.limiter = limiter;
     this.headers = new SecurityHeaders(page.csp());
     this.maxRequestBytes = config.maxRequestBytes();
     this.host = new HostFilter(allowlist);
     this.origin = new OriginFilter(allowlist);
-    this.token = config.hasToken() ? new TokenFilter(config.token()) : null;
+    this.token = config.hasToken() ? new TokenFilter(config.token(), port) : null;
     this.router = new Router(Endpoints.table(cache, page, sse));
   }
 
@@ -51,6 +52,7 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     p.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
     p.addLast("headers", headers);
     p.addLast("aggregate", new BodyLimit(maxRequestBytes));
+    p.addLast("sequence", new RequestSequencer());
     p.addLast("decode", decode);
     p.addLast("method", methods);
     p.addLast("host", host);
@@ -61,7 +63,10 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     p.addLast("route", router);
   }
 
-  /** Closes connections that neither read nor wrote for a while (slow or abandoned clients). */
+  /**
+   * Closes connections that neither read nor completed a write for a while: abandoned clients,
+   * and clients that stopped reading their responses.
+   */
   static final class IdleCloser extends io.netty.channel.ChannelDuplexHandler {
     @Override
     public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object evt)
