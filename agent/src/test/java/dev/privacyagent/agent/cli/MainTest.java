@@ -88,6 +88,28 @@ class MainTest {
   }
 
   @Test
+  void baselineWithOneMisconfigurationRaisesItsFinding() throws IOException {
+    Path base = dir.resolve("base.jsonl");
+    Path plain = dir.resolve("plain.jsonl");
+    assertThat(run("simulate", "--scenario", "baseline", "--out", base.toString()).code()).isZero();
+    Run r = run("simulate", "--scenario", "baseline", "--misconfig", "plaintext", "--out", plain.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Run a = run("analyze", base.toString(), "--format", "json");
+    Run b = run("analyze", plain.toString(), "--format", "json");
+    JsonNode clean = new ObjectMapper().readTree(a.out());
+    JsonNode bad = new ObjectMapper().readTree(b.out());
+    assertThat(clean.get("riskScore").asDouble()).isLessThan(0.2);
+    assertThat(clean.get("findings").toString()).doesNotContain("transport.plaintext");
+    assertThat(bad.get("findings").toString()).contains("transport.plaintext");
+    Run wrong = run("simulate", "--scenario", "clean", "--misconfig", "plaintext");
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--misconfig needs --scenario baseline");
+    Run unknown = run("simulate", "--scenario", "baseline", "--misconfig", "typo");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown misconfiguration 'typo'");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Run r = run();
     assertThat(r.code()).isEqualTo(2);
@@ -130,7 +152,7 @@ class MainTest {
     assertThat(noFile.err()).contains("Missing required parameter");
     Run scenario = run("simulate", "--scenario", "nope");
     assertThat(scenario.code()).isEqualTo(2);
-    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip)");
+    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip, baseline)");
     Run peers = run("simulate", "--scenario", "clean", "--peers", "0");
     assertThat(peers.code()).isEqualTo(2);
     assertThat(peers.err()).contains("--peers must be between 1 and 5000, got 0");
