@@ -23,6 +23,16 @@ final class JsPeers implements AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
 
     private final List<Process> processes = new ArrayList<>();
+    private final List<String> extraArgs;
+
+    JsPeers() {
+        this(List.of());
+    }
+
+    /** {@code extraArgs} go to every js peer (the gossip profile's topics and signature policy). */
+    JsPeers(List<String> extraArgs) {
+        this.extraArgs = List.copyOf(extraArgs);
+    }
 
     /** Checks that node and the npm packages are there, with a message saying how to fix it. */
     static Path checkReady(Path jsDir) {
@@ -63,6 +73,7 @@ final class JsPeers implements AutoCloseable {
     private void start(int index, Path jsDir, List<String> args, Consumer<String> onLine) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("node", "peer.mjs"));
         cmd.addAll(args);
+        cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd).directory(jsDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         processes.add(p);

@@ -5,21 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One JSON object per line on stdout: the sample's ground truth for end-to-end tests. */
-final class Json {
+public final class Json {
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    static Json event(String name) {
+    public static Json event(String name) {
         Json j = new Json();
         j.fields.put("event", name);
         return j;
     }
 
-    Json put(String key, Object value) {
+    public Json put(String key, Object value) {
         fields.put(key, value);
         return this;
     }
 
-    void print() {
+    public void print() {
         String line = toString();
         synchronized (System.out) {
             System.out.println(line);

@@ -26,6 +26,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import io.libp2p.core.multistream.ProtocolBinding;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,7 @@ final class SampleNetwork implements AutoCloseable {
         return nodes;
     }
 
-    Node startNode(int index, NodeProfile p, String listen) throws Exception {
+    Node startNode(int index, NodeProfile p, String listen, ProtocolBinding<?>... extraProtocols) throws Exception {
         List<BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>> secure = new ArrayList<>();
         if (!p.plaintextOnly()) {
             secure.add(NoiseXXSecureChannel::new);
@@ -95,6 +96,7 @@ final class SampleNetwork implements AutoCloseable {
                 .secureChannel(secureArray)
                 .muxer(StreamMuxerProtocol::getYamux)
                 .protocol(new Ping(), new Identify(), new Echo())
+                .protocol(extraProtocols)
                 .listen(listen)
                 .announce(p.announce().toArray(new String[0]))
                 .agentVersion(p.agentVersion())

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.privacyagent.sample.gossip.EthGossipNetwork;
+import dev.privacyagent.sample.gossip.EthGossipNode;
+import dev.privacyagent.sample.gossip.GossipProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +62,26 @@ public final class SampleNode implements Callable<Integer> {
             description = "node 0 dials a dead address and a wrong peer id once (default: on)")
     boolean badDials;
 
+    @Option(names = "--gossip", description = "run the Ethereum-like gossip profile on every node (see docs/testbed.md)")
+    boolean gossip;
+
+    @Option(names = "--slot", defaultValue = "1s", converter = DurationConverter.class,
+            description = "gossip: slot duration (default ${DEFAULT-VALUE}; epochs are 32 slots)")
+    Duration slot;
+
+    @Option(names = "--validators", defaultValue = "8", description = "gossip: validators hosted per node (default ${DEFAULT-VALUE})")
+    int validators;
+
+    @Option(names = "--gossip-profiles", defaultValue = "default,leaky,careful,flood", split = ",",
+            description = "gossip: node profiles, assigned to nodes in turn (default ${DEFAULT-VALUE})")
+    List<String> gossipProfiles;
+
+    @Option(names = "--block-every", defaultValue = "4", description = "gossip: a block every N slots (default ${DEFAULT-VALUE}; 0 = none)")
+    int blockEvery;
+
+    @Option(names = "--fork-digest", defaultValue = "00000000", description = "gossip: fork digest in topic names (default ${DEFAULT-VALUE})")
+    String forkDigest;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +102,22 @@ public final class SampleNode implements Callable<Integer> {
         }
         if (pingInterval.toMillis() < 10) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ping-interval must be at least 10ms");
+        }
+        if (gossip) {
+            if (slot.toMillis() < 50) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--slot must be at least 50ms");
+            }
+            if (validators < 0 || validators > 10_000 || blockEvery < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--validators must be in 0..10000 and --block-every >= 0");
+            }
+            if (!forkDigest.matches("[0-9a-f]{8}")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fork-digest must be 8 lowercase hex digits");
+            }
+            try {
+                gossipProfiles.forEach(GossipProfile::parse);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         try {
             new Multiaddr(listen);
@@ -119,12 +158,23 @@ public final class SampleNode implements Callable<Integer> {
         }
         SampleNetwork.Settings settings = new SampleNetwork.Settings(pingInterval, streams, streamBytes, streamInterval);
         SampleNetwork net = new SampleNetwork(settings);
-        JsPeers jsp = new JsPeers();
-        try (net; jsp) {
+        EthGossipNetwork gnet = gossip ? new EthGossipNetwork(new EthGossipNetwork.Settings(slot, validators, forkDigest,
+                gossipProfiles.stream().map(GossipProfile::parse).toList(), blockEvery)) : null;
+        JsPeers jsp = new JsPeers(gnet == null ? List.of() : List.of("--topic", gnet.topics().block(),
+                "--topic", gnet.topics().aggregate(), "--sign-policy", "nosign", "--heartbeat-ms", "700"));
+        try (net; jsp; AutoCloseable gossipClock = gnet == null ? () -> { } : gnet) {
             Runtime.getRuntime().addShutdownHook(new Thread(jsp::close, "sample-js-cleanup"));
             List<SampleNetwork.Node> nodes = new ArrayList<>();
             for (int i = 0; i < peers; i++) {
-                nodes.add(net.startNode(i, NodeProfile.forIndex(i), i == 0 ? listen : "/ip4/127.0.0.1/tcp/0"));
+                String addr = i == 0 ? listen : "/ip4/127.0.0.1/tcp/0";
+                if (gnet == null) {
+                    nodes.add(net.startNode(i, NodeProfile.forIndex(i), addr));
+                } else {
+                    EthGossipNode g = gnet.newNode(i);
+                    SampleNetwork.Node n = net.startNode(i, NodeProfile.forIndex(i), addr, g.gossip());
+                    g.start(n.id());
+                    nodes.add(n);
+                }
             }
             for (int i = 1; i < peers; i++) {
                 net.dial(nodes.get(i), nodes.get(0).dialAddr(), null);
@@ -154,6 +204,9 @@ public final class SampleNode implements Callable<Integer> {
                             .put("message", "js peer did not report a listen address: " + e.getCause()).print();
                 }
             }
+            if (gnet != null) {
+                gnet.start();
+            }
             if (duration.isZero()) {
                 Thread.currentThread().join();
             } else {
@@ -164,7 +217,11 @@ public final class SampleNode implements Callable<Integer> {
         Json.event("summary").put("nodes", peers).put("jsPeers", jsPeers).put("connections", net.connections.get())
                     .put("pings", net.pings.get()).put("pingFailures", net.pingFailures.get())
                     .put("identifies", net.identifies.get()).put("echoStreams", net.echoStreams.get())
-                    .put("dialFailures", net.dialFailures.get()).print();
+                    .put("dialFailures", net.dialFailures.get())
+                    .put("gossipPublishes", gnet == null ? 0 : gnet.counters().publishes().get())
+                    .put("gossipPublishFailures", gnet == null ? 0 : gnet.counters().publishFailures().get())
+                    .put("gossipDeliveries", gnet == null ? 0 : gnet.counters().deliveries().get())
+                    .put("gossipDuplicates", gnet == null ? 0 : gnet.counters().duplicates().get()).print();
         Json.event("stopped").print();
         return 0;
     }

@@ -55,6 +55,13 @@ class AgentCaptureIT {
         assertThat(peers).contains(n.get("peerId").asText());
       }
     }
+    // the live agent's /metrics, on what it has captured so far, is clean for promtool
+    String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("libp2p_swarm_connections_opened_total{").contains("libp2p_privacy_risk_score");
+    String[] promtool = E2e.promtoolCheckMetrics(metrics);
+    assertThat(promtool[1]).as("promtool output").isBlank();
+    assertThat(promtool[0]).as("promtool exit code; output:\n" + promtool[1]).isEqualTo("0");
     assertThat(p.await(120)).as(p.stderr()).isZero();
     List<JsonNode> truth = p.truth();
     List<JsonNode> ev = E2e.jsonLines(events);

@@ -106,7 +106,7 @@ public final class ReportServer implements AutoCloseable {
       }
       int port = ((InetSocketAddress) ch.localAddress()).getPort();
       HostAllowlist allowlist = HostAllowlist.forBound(address, port, config.allowedHosts());
-      holder.set(new HttpPipeline(config, allowlist, cache, page, sse, limiter));
+      holder.set(new HttpPipeline(config, port, allowlist, cache, page, sse, limiter));
       sse.start();
       URI url = URI.create("http://" + hostForUrl(address) + ":" + port + "/");
       return new ReportServer(config, boss, workers, ch, sse, limiter, allowlist, url);

@@ -97,8 +97,88 @@ class AccessControlTest {
       String pair = cookie.substring(0, cookie.indexOf(';'));
       assertThat(get(p, host, "/", "Cookie: " + pair).status()).isEqualTo(200);
       assertThat(get(p, host, "/api/report", "Cookie: " + pair).status()).isEqualTo(200);
-      assertThat(get(p, host, "/api/report", "Cookie: pa_session=forged").status())
+      assertThat(get(p, host, "/api/report", "Cookie: pa_session_" + p + "=forged").status())
           .isEqualTo(401);
+    }
+  }
+
+  static String[] concat(String first, String... rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  /** Opens the one-time link and returns the session cookie as {@code name=value}. */
+  static String login(int port) throws Exception {
+    RawHttp.Response link = get(port, "127.0.0.1:" + port, "/?token=" + TOKEN);
+    assertThat(link.status()).isEqualTo(303);
+    String cookie = link.header("set-cookie");
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  @Test
+  void theOneTimeLinkWorksOnce() throws Exception {
+    try (ReportServer s = start(ServerConfig.of("127.0.0.1", 0, TOKEN))) {
+      int p = s.port();
+      String host = "127.0.0.1:" + p;
+      String pair = login(p);
+      RawHttp.Response again = get(p, host, "/?token=" + TOKEN);
+      assertThat(again.status()).isEqualTo(401);
+      assertThat(again.header("set-cookie")).isNull();
+      assertThat(again.body()).contains("one-time link already used");
+      // The session it gave out and the token itself keep working.
+      assertThat(get(p, host, "/api/report", "Cookie: " + pair).status()).isEqualTo(200);
+      assertThat(get(p, host, "/api/report", "Authorization: Bearer " + TOKEN).status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theSessionCookieIsUselessFromAnotherOriginOrForAnotherServer() throws Exception {
+    try (ReportServer a = start(ServerConfig.of("127.0.0.1", 0, TOKEN));
+        ReportServer b = start(ServerConfig.of("127.0.0.1", 0, TOKEN))) {
+      int p = a.port();
+      String host = "127.0.0.1:" + p;
+      String pair = login(p);
+      assertThat(pair).startsWith("pa_session_" + p + "=");
+      String cookie = "Cookie: " + pair;
+      // What a browser sends for this page's own requests, and for an address typed in.
+      assertThat(get(p, host, "/api/report", cookie, "Sec-Fetch-Site: same-origin").status())
+          .isEqualTo(200);
+      assertThat(get(p, host, "/", cookie, "Sec-Fetch-Site: none").status()).isEqualTo(200);
+      assertThat(get(p, host, "/api/stream", cookie, "Sec-Fetch-Site: same-origin").status())
+          .isEqualTo(200);
+      // A page on another port of this host is same-site, not same-origin: the browser attaches
+      // the cookie (cookies ignore ports), the server does not take it.
+      for (String site : new String[] {"same-site", "cross-site", "SAME-SITE"}) {
+        RawHttp.Response r = get(p, host, "/api/report", cookie, "Sec-Fetch-Site: " + site);
+        assertThat(r.status()).as(site).isEqualTo(403);
+        assertThat(r.body()).doesNotContain("riskScore");
+      }
+      assertThat(get(p, host, "/api/report", cookie,
+          "Origin: http://127.0.0.1:" + b.port(), "Sec-Fetch-Site: same-site").status())
+          .isEqualTo(403);
+      assertThat(get(p, host, "/metrics", cookie, "Sec-Fetch-Site: same-site").status())
+          .isEqualTo(403);
+      // A link from another local page opens the page (it holds no data and cannot be framed),
+      // but a navigation straight to the data does not.
+      String[] navigate = {"Sec-Fetch-Site: same-site", "Sec-Fetch-Mode: navigate",
+          "Sec-Fetch-Dest: document"};
+      assertThat(get(p, host, "/", concat(cookie, navigate)).status()).isEqualTo(200);
+      assertThat(get(p, host, "/api/report", concat(cookie, navigate)).status()).isEqualTo(403);
+      assertThat(get(p, host, "/", cookie, "Sec-Fetch-Site: same-site", "Sec-Fetch-Mode: no-cors",
+          "Sec-Fetch-Dest: image").status()).isEqualTo(403);
+      // Server b (another port, another start) neither knows the name nor the value.
+      int q = b.port();
+      String other = "127.0.0.1:" + q;
+      assertThat(get(q, other, "/api/report", cookie).status()).isEqualTo(401);
+      assertThat(get(q, other, "/api/report",
+          "Cookie: pa_session_" + q + "=" + pair.substring(pair.indexOf('=') + 1)).status())
+          .isEqualTo(401);
+      // Bearer clients are not browsers: their header is never attached by another origin.
+      assertThat(get(p, host, "/api/report", "Authorization: Bearer " + TOKEN,
+          "Sec-Fetch-Site: same-site").status()).isEqualTo(200);
     }
   }
 

@@ -93,8 +93,8 @@ class BrowserTest {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }
 
-  Object js(String script) {
-    return ((JavascriptExecutor) driver).executeScript(script);
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
   @Test
@@ -184,6 +184,43 @@ class BrowserTest {
   }
 
   @Test
+  void gossipSectionShowsEachNodesExposureTopicsAndHostileTopicsAsText() throws Exception {
+    dev.privacyagent.analyzer.simulate.GossipTraffic sim = new dev.privacyagent.analyzer.simulate.GossipTraffic(1);
+    List<dev.privacyagent.analyzer.event.Event> events = new ArrayList<>(sim.events());
+    String leaky = sim.truth().nodes().get(dev.privacyagent.analyzer.simulate.GossipTraffic.Role.LEAKY);
+    var last = events.get(events.size() - 1);
+    String hostile = "/eth2/" + Fixtures.XSS_AGENT + "/topic";
+    events.add(new dev.privacyagent.analyzer.event.GossipLocalSubscription(1_000_000, last.timeNanos(), last.wallMillis(),
+        leaky, hostile, true, false));
+    var collector = new dev.privacyagent.analyzer.collect.MetadataCollector();
+    events.forEach(collector::ingest);
+    var snapshot = collector.snapshot();
+    var report = new dev.privacyagent.analyzer.detect.PrivacyAnalyzer().analyze(snapshot);
+    try (ReportServer real = ReportServer.start(ServerConfig.of("127.0.0.1", 0, null),
+        dev.privacyagent.server.source.ReportSources.offline(snapshot, report, snapshot.recentEvents()))) {
+      driver.get(real.url().toString());
+      waitUpTo(20).until(d -> d.findElements(By.cssSelector("#gossip .gossip-node")).size() == 3);
+      assertThat(driver.findElement(By.id("gossip-card")).isDisplayed()).isTrue();
+      WebElement node = driver.findElement(By.cssSelector("#gossip .gossip-node[data-node='" + leaky + "']"));
+      var section = report.gossip().stream().filter(g -> g.node().equals(leaky)).findFirst().orElseThrow();
+      assertThat(node.findElement(By.cssSelector(".gossip-share")).getText())
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * section.meanLinkProbability()));
+      assertThat(node.getText()).contains("beacon_attestation_", "of duties linked (f = 0.10)", Fixtures.XSS_AGENT);
+      assertThat(node.findElements(By.cssSelector(".gossip-chart rect.g-off"))).isNotEmpty();
+      assertThat(driver.findElements(By.cssSelector("#gossip img"))).isEmpty();
+      assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+      js("document.getElementById('gossip-card').scrollIntoView()");
+      Path shots = Path.of(System.getProperty("pa.build.dir", "target"), "screenshots");
+      Files.createDirectories(shots);
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), shots.resolve("report-page-gossip.png"), StandardCopyOption.REPLACE_EXISTING);
+      List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+      assertThat(problems).as("browser console warnings and errors").isEmpty();
+    }
+  }
+
+  @Test
   void nodeSelectorShowsEachNodeAndTheComparisonMarksTheDifference() throws Exception {
     var collector = new dev.privacyagent.analyzer.collect.MetadataCollector();
     TwoNodes net = new TwoNodes(collector);
@@ -253,6 +290,38 @@ class BrowserTest {
       assertThat(js("return document.cookie")).isEqualTo("");
       source.publish(Fixtures.view(2, System.currentTimeMillis(), 0.44, Fixtures.findings(), 0));
       waitUpTo(15).until(d -> d.findElement(By.id("risk-score")).getText().equals("0.44"));
+    }
+  }
+
+  /**
+   * Chromium sends the session cookie to every port of 127.0.0.1; from a page on another port
+   * (here the unguarded server's), following a link to the data gets nothing, while a link to the
+   * page still opens it.
+   */
+  @Test
+  void theSessionCookieDoesNotWorkFromAPageOnAnotherPort() throws Exception {
+    String token = "browser-token-0123456789abcdef";
+    try (ReportServer guarded = ReportServer.start(ServerConfig.of("127.0.0.1", 0, token),
+        source)) {
+      driver.get(guarded.url() + "?token=" + token);
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      String data = guarded.url() + "api/report";
+      driver.get(data); // typed: Sec-Fetch-Site none
+      assertThat(driver.getPageSource()).contains("riskScore");
+
+      driver.get(server.url().toString());
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      js("window.location.href = arguments[0]", data);
+      waitUpTo(15).until(d -> d.getCurrentUrl().equals(data)
+          && d.getPageSource().contains("cross-origin request refused"));
+      assertThat(driver.getPageSource()).doesNotContain("riskScore");
+
+      driver.get(server.url().toString());
+      waitUpTo(15).until(d -> "live".equals(d.findElement(By.id("conn-state")).getText()));
+      js("window.location.href = arguments[0]", guarded.url().toString());
+      waitUpTo(15).until(d -> d.getCurrentUrl().equals(guarded.url().toString())
+          && "live".equals(d.findElement(By.id("conn-state")).getText()));
+      assertThat(driver.findElement(By.id("risk-score")).getText()).isEqualTo("0.62");
     }
   }
 

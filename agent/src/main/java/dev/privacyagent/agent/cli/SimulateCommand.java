@@ -5,6 +5,7 @@ import dev.privacyagent.agent.cli.progress.ProgressOptions;
 import dev.privacyagent.agent.cli.progress.ProgressText;
 import dev.privacyagent.analyzer.codec.EventWriter;
 import dev.privacyagent.analyzer.event.Event;
+import dev.privacyagent.analyzer.simulate.Misconfiguration;
 import dev.privacyagent.analyzer.simulate.Scenario;
 import dev.privacyagent.analyzer.simulate.TrafficSimulator;
 import java.io.IOException;
@@ -47,8 +48,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "NAME",
-      description = "timing, anonymity, fingerprint, leakage, clean, all or gossip")
+      description = "timing, anonymity, fingerprint, leakage, clean, all, gossip or baseline")
   String scenario;
+
+  @Option(names = "--misconfig", paramLabel = "NAME",
+      description = "with --scenario baseline: one misconfiguration on top of the mainnet-like baseline: "
+          + "plaintext, private-listen-address, strict-heartbeat, verbose-agent, few-peers-one-prefix, "
+          + "reconnecting-crawler (docs/detectors.md, calibration)")
+  String misconfig;
 
   @Option(names = "--peers", paramLabel = "N", defaultValue = "" + TrafficSimulator.DEFAULT_PEERS,
       description = "peers in the simulated network, 1 to " + TrafficSimulator.MAX_PEERS
@@ -77,7 +84,19 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--peers must be between 1 and " + TrafficSimulator.MAX_PEERS + ", got " + peers);
     }
-    List<Event> events = new TrafficSimulator(seed, peers).generate(s);
+    Misconfiguration mis = Misconfiguration.NONE;
+    if (misconfig != null) {
+      if (s != Scenario.BASELINE) {
+        throw new ParameterException(spec.commandLine(), "--misconfig needs --scenario baseline");
+      }
+      try {
+        mis = Misconfiguration.parse(misconfig);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--misconfig: " + e.getMessage());
+      }
+    }
+    List<Event> events = s == Scenario.BASELINE
+        ? new TrafficSimulator(seed, peers).baseline(mis) : new TrafficSimulator(seed, peers).generate(s);
     PrintWriter err = spec.commandLine().getErr();
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();

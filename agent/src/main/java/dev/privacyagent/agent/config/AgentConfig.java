@@ -12,6 +12,8 @@ import java.util.List;
  * @param port report server port, 0 for an ephemeral port, -1 when the server is disabled
  * @param token empty when none
  * @param events null when no events file is written
+ * @param eventsGzip the events file is written as gzip
+ * @param backgroundStartup {@code startup=background}: premain registers a gate and returns
  * @param gossip which received gossip messages get an event of their own, the stats interval
  * @param nodeName the configured {@code nodeName}, null when none (then reports use a short
  *     form of the peer id)
@@ -24,11 +26,13 @@ public record AgentConfig(
     String token,
     Path events,
     long eventsMaxSize,
+    boolean eventsGzip,
     Duration window,
     long maxMemory,
     Level log,
     Duration summaryInterval,
     boolean report,
+    boolean backgroundStartup,
     int queue,
     boolean faultInjection,
     GossipSettings gossip,

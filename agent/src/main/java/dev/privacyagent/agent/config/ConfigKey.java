@@ -13,11 +13,15 @@ public enum ConfigKey {
   TOKEN("token", "", "access token the report server requires on every request (empty: none)"),
   EVENTS("events", "", "JSON Lines file the events are appended to (empty: no file)"),
   EVENTS_MAX_SIZE("eventsMaxSize", "64m", "size at which the events file is rotated to FILE.1"),
+  EVENTS_GZIP("eventsGzip", "false", "true writes the events file as gzip (whole members of up to 64 KiB or 1 s)"),
   WINDOW("window", "10m", "analysis window: how far back the detectors look"),
   MAX_MEMORY("maxMemory", "64m", "memory cap of the collector's state (drops are counted)"),
   LOG("log", "info", "agent log level on stderr: off, error, warn, info, debug"),
   SUMMARY_INTERVAL("summaryInterval", "60s", "period of the one-line summary on stderr; 0 disables"),
   REPORT("report", "true", "print the console report on stderr at JVM shutdown"),
+  STARTUP("startup", "premain",
+      "premain: wire everything before main; background: premain only registers a gate, the agent wires itself"
+          + " while main runs and a jvm-libp2p class loaded before it is ready waits for it"),
   QUEUE("queue", "65536", "capacity of the events-file queue (events beyond it are counted as dropped)"),
   GOSSIP_MESSAGES(
       "gossipMessages", "sampled",

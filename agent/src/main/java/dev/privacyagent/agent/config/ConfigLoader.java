@@ -84,11 +84,13 @@ public final class ConfigLoader {
         values.get(ConfigKey.TOKEN).value(),
         events,
         size(values.get(ConfigKey.EVENTS_MAX_SIZE), 4096),
+        bool(values.get(ConfigKey.EVENTS_GZIP)),
         duration(values.get(ConfigKey.WINDOW), false),
         size(values.get(ConfigKey.MAX_MEMORY), 1 << 20),
         level(values.get(ConfigKey.LOG)),
         duration(values.get(ConfigKey.SUMMARY_INTERVAL), true),
         bool(values.get(ConfigKey.REPORT)),
+        startup(values.get(ConfigKey.STARTUP)),
         intIn(values.get(ConfigKey.QUEUE), 16, 1 << 24),
         fault.equals("throw"),
         new GossipSettings(
@@ -97,6 +99,14 @@ public final class ConfigLoader {
             fault.equals("throw")),
         nodeName(values.get(ConfigKey.NODE_NAME)),
         warnings);
+  }
+
+  private static boolean startup(Resolved r) throws ConfigException {
+    String v = r.value().toLowerCase(Locale.ROOT);
+    if (!v.equals("premain") && !v.equals("background")) {
+      throw bad(r, "expected premain or background");
+    }
+    return v.equals("background");
   }
 
   /** Splits {@code key=value,key=value}; a value may not contain a comma. */

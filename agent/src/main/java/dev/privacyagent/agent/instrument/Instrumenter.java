@@ -62,6 +62,23 @@ public final class Instrumenter {
       SupportCheck support,
       Failures failures,
       boolean retransform) {
+    return build(hooks, support, failures, retransform).installOn(inst);
+  }
+
+  /**
+   * Under {@code -javaagent}: the weaving transformer, not registered; the start-up gate that
+   * premain registered hands it the jvm-libp2p classes (none is loaded yet, nothing to retransform).
+   */
+  public static java.lang.instrument.ClassFileTransformer transformer(
+      List<Hook> hooks, SupportCheck support, Failures failures) {
+    return build(hooks, support, failures, false).makeRaw();
+  }
+
+  private static AgentBuilder build(
+      List<Hook> hooks,
+      SupportCheck support,
+      Failures failures,
+      boolean retransform) {
     // Byte Buddy's "Nexus" (self-initialising types) is never used with inlined advice, but probing
     // for it touches sun.misc.Unsafe, which JDK 24+ reports on stderr. The property name is the
     // relocated one, derived so that it follows the shading.
@@ -89,7 +106,7 @@ public final class Instrumenter {
       net.bytebuddy.asm.AsmVisitorWrapper advice = h.advice();
       ext = n.transform((b, type, loader, module, pd) -> b.visit(advice));
     }
-    return ext.installOn(inst);
+    return ext;
   }
 
   /** Logs woven types at debug level and every weaving error once. */

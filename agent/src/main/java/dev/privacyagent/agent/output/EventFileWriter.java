@@ -30,10 +30,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EventFileWriter implements EventSink, AutoCloseable {
   private static final int BATCH_EVENTS = 1024;
+  /** gzip: lines wait for a member of this many bytes, or for this long, before they are written. */
+  static final int GZIP_MEMBER_BYTES = 64 << 10;
+  static final long GZIP_MEMBER_NANOS = 1_000_000_000L;
 
   private final Path file;
   private final long maxBytes;
   private final LineFile.Opener opener;
+  private final boolean gzip;
+  private long lastCommitNanos = System.nanoTime();
   private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
@@ -46,11 +51,22 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
   private LineFile out;
 
   public EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures) {
-    this(file, maxBytes, queueCapacity, failures,
+    this(file, maxBytes, queueCapacity, failures, false);
+  }
+
+  /** @param gzip write the file as gzip: each commit one whole gzip member (see {@link LineFile}) */
+  public EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures, boolean gzip) {
+    this(file, maxBytes, queueCapacity, failures, gzip,
         f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
   }
 
   EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures, LineFile.Opener opener) {
+    this(file, maxBytes, queueCapacity, failures, false, opener);
+  }
+
+  EventFileWriter(Path file, long maxBytes, int queueCapacity, Failures failures, boolean gzip,
+      LineFile.Opener opener) {
+    this.gzip = gzip;
     this.file = file;
     this.maxBytes = maxBytes;
     this.capacity = queueCapacity;
@@ -103,7 +119,7 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    out = new LineFile(file, opener);
+    out = new LineFile(file, opener, gzip);
   }
 
   private void loop() {
@@ -115,12 +131,16 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
         batch.add(e);
       }
       if (batch.isEmpty()) {
+        if (gzip && System.nanoTime() - lastCommitNanos > GZIP_MEMBER_NANOS) {
+          commit();
+        }
         LockSupport.parkNanos(20_000_000L); // producers never wake this thread: that would cost them
         continue;
       }
       writeBatch(batch);
       batch.clear();
     }
+    commit(); // gzip may still hold lines for its next member
   }
 
   private void writeBatch(List<Event> batch) {
@@ -137,12 +157,16 @@ public final class EventFileWriter implements EventSink, AutoCloseable {
         failures.record("events file " + file, ex);
       }
     }
-    commit();
+    // plain lines go out after every batch; gzip collects a member worth compressing
+    if (!gzip || out.pendingBytes() >= GZIP_MEMBER_BYTES || System.nanoTime() - lastCommitNanos > GZIP_MEMBER_NANOS) {
+      commit();
+    }
   }
 
   /** Writes the pending lines; on failure they are counted as lost and the file cut back. */
   private void commit() {
     int n = out.pendingEvents();
+    lastCommitNanos = System.nanoTime();
     if (n == 0) {
       return;
     }

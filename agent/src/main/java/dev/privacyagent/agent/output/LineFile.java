@@ -15,6 +15,11 @@ import java.util.Arrays;
  * disk) is cut back to the last whole line. When even the cut fails, the channel is dropped and
  * the next commit reopens the file and starts on a new line, so a broken fragment is always a
  * line of its own. Single-threaded (the events writer's thread).
+ *
+ * <p>With gzip each commit is one whole gzip member (readers take concatenated members as one
+ * stream), so the same guarantee holds member by member: a failed write is cut back to the last
+ * whole member. A fragment that could not be cut back stays (the reader then stops there with an
+ * error instead of reading past it).
  */
 final class LineFile implements AutoCloseable {
   /** Opens the file for writing; a seam so that tests can stand in a failing disk. */
@@ -26,6 +31,7 @@ final class LineFile implements AutoCloseable {
 
   private final Path path;
   private final Opener opener;
+  private final boolean gzip;
   private final Bytes line = new Bytes();
   private EventWriter encoder;
   private ByteBuffer pending = ByteBuffer.allocate(1 << 16);
@@ -36,6 +42,11 @@ final class LineFile implements AutoCloseable {
 
   /** Opens {@code path} at once, so that a file that cannot be opened fails the start. */
   LineFile(Path path, Opener opener) throws IOException {
+    this(path, opener, false);
+  }
+
+  LineFile(Path path, Opener opener, boolean gzip) throws IOException {
+    this.gzip = gzip;
     this.path = path;
     this.opener = opener;
     this.encoder = new EventWriter(line);
@@ -90,8 +101,10 @@ final class LineFile implements AutoCloseable {
         at++;
       }
       pending.flip();
-      writeFully(pending, at);
-      size = at + pending.limit();
+      ByteBuffer bytes = gzip ? member(pending) : pending;
+      int length = bytes.remaining();
+      writeFully(bytes, at);
+      size = at + length;
       needNewline = false;
     } catch (IOException e) {
       cutBack();
@@ -100,6 +113,15 @@ final class LineFile implements AutoCloseable {
       pending.clear();
       pendingEvents = 0;
     }
+  }
+
+  /** The pending lines as one gzip member. */
+  private static ByteBuffer member(ByteBuffer lines) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(lines.remaining() / 4 + 64);
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 14)) {
+      z.write(lines.array(), lines.arrayOffset() + lines.position(), lines.remaining());
+    }
+    return ByteBuffer.wrap(out.toByteArray());
   }
 
   private void writeFully(ByteBuffer b, long at) throws IOException {
@@ -134,7 +156,7 @@ final class LineFile implements AutoCloseable {
     try {
       long n = ch.size();
       boolean broken = false;
-      if (n > 0) {
+      if (n > 0 && !gzip) {
         ByteBuffer last = ByteBuffer.allocate(1);
         broken = ch.read(last, n - 1) != 1 || last.get(0) != '\n';
       }

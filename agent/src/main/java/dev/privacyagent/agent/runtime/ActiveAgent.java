@@ -11,7 +11,9 @@ import dev.privacyagent.agent.instrument.SupportCheck;
 import dev.privacyagent.agent.log.AgentLog;
 import dev.privacyagent.bootstrap.GossipBridge;
 import dev.privacyagent.bootstrap.PrivacyBridge;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -26,13 +28,21 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class ActiveAgent {
   private ActiveAgent() {}
 
-  public static void start(AgentConfig config, Instrumentation inst, boolean attached) {
+  /**
+   * @param gate with {@code startup=background}: receives the woven transformer once it is
+   *     ready (premain registered the gate); null otherwise
+   */
+  public static void start(AgentConfig config, Instrumentation inst, boolean attached,
+      Consumer<ClassFileTransformer> gate) {
     long t0 = System.nanoTime();
     Failures failures = new Failures();
     ScheduledExecutorService worker = worker();
     Pipeline pipeline = new Pipeline(config, failures, worker);
     Dispatcher dispatcher = new Dispatcher(pipeline, worker, failures, attached, config.gossip(), config.nodeName());
-    WarmUp.run(worker, attached);
+    // the warm-up needs no Byte Buddy: it runs beside the transformer's build, on the other core
+    Thread warmUp = new Thread(() -> WarmUp.run(worker, attached), "privacy-agent-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     PrivacyBridge.Sink sink = config.faultInjection() ? new ThrowingSink() : dispatcher;
     String owner = "privacy-agent pid " + ProcessHandle.current().pid() + (attached ? " (attached)" : " (-javaagent)");
     if (!PrivacyBridge.install(sink, owner)) {
@@ -62,11 +72,23 @@ public final class ActiveAgent {
     AgentLog.debug("support checked in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     Runtime.getRuntime().addShutdownHook(new Thread(pipeline::shutdown, "privacy-agent-shutdown"));
     List<Hook> hooks = Instrumenter.hooks(attached);
-    if (!attached) {
-      Instrumenter.install(inst, hooks, support, failures, false);
-      AgentLog.debug("premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    if (!attached && gate != null) {
+      ClassFileTransformer transformer = Instrumenter.transformer(hooks, support, failures);
+      join(warmUp);
+      gate.accept(transformer);
+      AgentLog.debug("transformer ready after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+      pipeline.startupDone();
       return;
     }
+    if (!attached) {
+      join(warmUp);
+      Instrumenter.install(inst, hooks, support, failures, false);
+      AgentLog.debug("premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+      pipeline.startupDone();
+      return;
+    }
+    join(warmUp);
+    pipeline.startupDone();
     Thread t =
         new Thread(
             () -> {
@@ -84,6 +106,15 @@ public final class ActiveAgent {
             "privacy-agent-attach");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Waits for the warm-up (bounded: a stuck warm-up must not keep the hooks out). */
+  private static void join(Thread warmUp) {
+    try {
+      warmUp.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** After an attach: the class loader of a loaded {@code io.libp2p.core.Host}, or null. */

@@ -36,6 +36,10 @@ public final class Pipeline implements EventSink {
   private volatile PrivacyAnalyzer analyzer;
   private final AtomicBoolean active = new AtomicBoolean();
   private final ReportServerLauncher server;
+  /** The server starts once both are true: it must not compete with the start-up for the cores. */
+  private boolean activated;
+  private boolean startedUp;
+  private boolean serverStarted;
   private volatile Supplier<GossipDispatcher.Counts> gossipCounts = () -> null;
 
   public Pipeline(AgentConfig config, Failures failures, ScheduledExecutorService worker) {
@@ -48,7 +52,8 @@ public final class Pipeline implements EventSink {
     this.file =
         config.events() == null
             ? null
-            : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures);
+            : new EventFileWriter(config.events(), config.eventsMaxSize(), config.queue(), failures,
+                config.eventsGzip());
     if (file != null) {
       collector.countEventsFileLosses(file::dropped);
     }
@@ -94,13 +99,32 @@ public final class Pipeline implements EventSink {
       // opening the file is I/O: never on premain's or an application thread (events queue meanwhile)
       worker.execute(this::openEventsFile);
     }
-    if (config.serverEnabled()) {
-      worker.execute(server::start);
+    synchronized (this) {
+      activated = true;
     }
+    maybeStartServer();
     long every = config.summaryInterval().toMillis();
     if (every > 0) {
       worker.scheduleAtFixedRate(this::printSummary, every, every, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** The agent's start-up (transformer, warm-up) is over: the report server may start now. */
+  public void startupDone() {
+    synchronized (this) {
+      startedUp = true;
+    }
+    maybeStartServer();
+  }
+
+  private void maybeStartServer() {
+    synchronized (this) {
+      if (!config.serverEnabled() || !activated || !startedUp || serverStarted) {
+        return;
+      }
+      serverStarted = true;
+    }
+    worker.execute(server::start);
   }
 
   private void openEventsFile() {

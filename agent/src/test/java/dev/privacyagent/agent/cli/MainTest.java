@@ -88,6 +88,28 @@ class MainTest {
   }
 
   @Test
+  void baselineWithOneMisconfigurationRaisesItsFinding() throws IOException {
+    Path base = dir.resolve("base.jsonl");
+    Path plain = dir.resolve("plain.jsonl");
+    assertThat(run("simulate", "--scenario", "baseline", "--out", base.toString()).code()).isZero();
+    Run r = run("simulate", "--scenario", "baseline", "--misconfig", "plaintext", "--out", plain.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Run a = run("analyze", base.toString(), "--format", "json");
+    Run b = run("analyze", plain.toString(), "--format", "json");
+    JsonNode clean = new ObjectMapper().readTree(a.out());
+    JsonNode bad = new ObjectMapper().readTree(b.out());
+    assertThat(clean.get("riskScore").asDouble()).isLessThan(0.2);
+    assertThat(clean.get("findings").toString()).doesNotContain("transport.plaintext");
+    assertThat(bad.get("findings").toString()).contains("transport.plaintext");
+    Run wrong = run("simulate", "--scenario", "clean", "--misconfig", "plaintext");
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--misconfig needs --scenario baseline");
+    Run unknown = run("simulate", "--scenario", "baseline", "--misconfig", "typo");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown misconfiguration 'typo'");
+  }
+
+  @Test
   void noSubcommandIsAUsageError() {
     Run r = run();
     assertThat(r.code()).isEqualTo(2);
@@ -130,7 +152,7 @@ class MainTest {
     assertThat(noFile.err()).contains("Missing required parameter");
     Run scenario = run("simulate", "--scenario", "nope");
     assertThat(scenario.code()).isEqualTo(2);
-    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip)");
+    assertThat(scenario.err()).contains("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip, baseline)");
     Run peers = run("simulate", "--scenario", "clean", "--peers", "0");
     assertThat(peers.code()).isEqualTo(2);
     assertThat(peers.err()).contains("--peers must be between 1 and 5000, got 0");
@@ -252,5 +274,21 @@ class MainTest {
     assertThat(new ObjectMapper().readTree(roomy.out()).get("counters").get("untrackedConnections").asLong()).isZero();
     assertThat(run("analyze", "--max-memory", "12k", f.toString()).code()).isEqualTo(2);
     assertThat(run("analyze", "--max-memory", "lots", f.toString()).code()).isEqualTo(2);
+  }
+
+  @Test
+  void gossipScenarioIsAnalysedWithTheAdversaryShareGiven() throws IOException {
+    Path f = dir.resolve("gossip.jsonl");
+    Run sim = run("simulate", "--scenario", "gossip", "--out", f.toString());
+    assertThat(sim.code()).as(sim.err()).isZero();
+    Run r = run("analyze", f.toString(), "--format", "json", "--adversary-share", "0.2");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode gossip = new ObjectMapper().readTree(r.out()).get("gossip");
+    assertThat(gossip).hasSize(3);
+    gossip.forEach(g -> assertThat(g.get("adversaryShare").asDouble()).isEqualTo(0.2));
+    assertThat(categories(r.out())).contains("DUTY_EXPOSURE", "ORIGIN_EXPOSURE", "GOSSIP_SUBSCRIPTIONS");
+    Run bad = run("analyze", f.toString(), "--adversary-share", "1.5");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--adversary-share must be between 0 and 1");
   }
 }

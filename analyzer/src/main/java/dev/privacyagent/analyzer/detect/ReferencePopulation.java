@@ -114,6 +114,11 @@ public final class ReferencePopulation {
     return name;
   }
 
+  /** Share per agent name ({@code other} and {@code unknown} included), in file order. */
+  public Map<String, Double> shares() {
+    return java.util.Collections.unmodifiableMap(shares);
+  }
+
   /** The comment lines of the file: where the numbers come from. */
   public List<String> source() {
     return source;

@@ -29,7 +29,13 @@ public enum Scenario {
    * An Ethereum-like gossip network seen by three local nodes (leaky, careful, flood) with
    * known ground truth ({@link GossipTraffic}); not part of {@code all}, which is one node.
    */
-  GOSSIP;
+  GOSSIP,
+  /**
+   * A well-run node in a mainnet-like network (at least 100 peers, agents drawn from the Ethereum
+   * crawl, many prefixes, Noise and yamux, jittered timing); {@link Misconfiguration} adds one
+   * problem on top.
+   */
+  BASELINE;
 
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);

@@ -124,6 +124,16 @@ final class SimNetwork {
     return p;
   }
 
+  /** True when no event so far lies within {@code window} of {@code t} (a linear scan; rare use). */
+  boolean quietAround(long t, long window) {
+    for (Draft d : drafts) {
+      if (Math.abs(d.nanos() - t) <= window) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void add(long nanos, LongFunction<Event> make) {
     drafts.add(new Draft(nanos, order++, make));
   }

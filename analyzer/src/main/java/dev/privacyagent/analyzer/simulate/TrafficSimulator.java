@@ -31,7 +31,21 @@ public final class TrafficSimulator {
     this.peers = peers;
   }
 
+  /** {@link Scenario#BASELINE} with {@code mis} applied on top. */
+  public List<Event> baseline(Misconfiguration mis) {
+    SimNetwork net = new SimNetwork(seed, DURATION_NANOS);
+    BaselineTraffic part = new BaselineTraffic(mis);
+    part.configure(net.self);
+    net.start();
+    part.traffic(net, peers);
+    net.finish();
+    return net.events();
+  }
+
   public List<Event> generate(Scenario scenario) {
+    if (scenario == Scenario.BASELINE) {
+      return baseline(Misconfiguration.NONE);
+    }
     if (scenario == Scenario.GOSSIP) {
       return new GossipTraffic(seed).events(); // its own network of three nodes; --peers does not apply
     }
@@ -60,7 +74,7 @@ public final class TrafficSimulator {
       case FINGERPRINT -> new FingerprintTraffic();
       case LEAKAGE -> new LeakageTraffic();
       case CLEAN -> new CleanTraffic();
-      case ALL, GOSSIP -> throw new IllegalArgumentException(s + " is not a part");
+      case ALL, GOSSIP, BASELINE -> throw new IllegalArgumentException(s + " is not a part");
     };
   }
 }

@@ -120,7 +120,7 @@ class TrafficSimulatorTest {
     assertThatThrownBy(() -> new TrafficSimulator(1, 0)).hasMessageContaining("peers must be between 1 and 5000");
     assertThatThrownBy(() -> new TrafficSimulator(1, 5001)).hasMessageContaining("got 5001");
     assertThatThrownBy(() -> Scenario.parse("nope"))
-        .hasMessage("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip)");
+        .hasMessage("unknown scenario 'nope' (expected timing, anonymity, fingerprint, leakage, clean, all, gossip, baseline)");
     assertThat(Scenario.parse(" All ")).isEqualTo(Scenario.ALL);
   }
 }

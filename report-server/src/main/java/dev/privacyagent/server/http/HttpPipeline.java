@@ -32,14 +32,14 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
   private final TokenFilter token;
   private final Router router;
 
-  public HttpPipeline(ServerConfig config, HostAllowlist allowlist, RenderCache cache,
+  public HttpPipeline(ServerConfig config, int port, HostAllowlist allowlist, RenderCache cache,
       PageAssets page, SseHub sse, ConnectionLimiter limiter) {
     this.limiter = limiter;
     this.headers = new SecurityHeaders(page.csp());
     this.maxRequestBytes = config.maxRequestBytes();
     this.host = new HostFilter(allowlist);
     this.origin = new OriginFilter(allowlist);
-    this.token = config.hasToken() ? new TokenFilter(config.token()) : null;
+    this.token = config.hasToken() ? new TokenFilter(config.token(), port) : null;
     this.router = new Router(Endpoints.table(cache, page, sse));
   }
 

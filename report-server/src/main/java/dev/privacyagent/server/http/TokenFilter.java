@@ -8,32 +8,24 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.cookie.Cookie;
-import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * With a token configured, every request must prove it knows the token: an
- * {@code Authorization: Bearer} header, or the session cookie that the one-time link
- * {@code /?token=...} exchanges the token for. The cookie holds a random per-process session
- * secret, not the token, is HttpOnly and SameSite=Strict, and the redirect drops the token from
- * the address bar and history.
+ * {@code Authorization: Bearer} header, or the session cookie ({@link BrowserSession}) that the
+ * one-time link {@code /?token=...} exchanges the token for. The redirect drops the token from
+ * the address bar, and the link works only once per start.
  */
 @Sharable
 final class TokenFilter extends RequestFilter {
-  static final String COOKIE = "pa_session";
   private final byte[] token;
-  private final String session;
+  private final BrowserSession session;
 
-  TokenFilter(String token) {
+  TokenFilter(String token, int port) {
     this.token = token.getBytes(StandardCharsets.UTF_8);
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    this.session = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    this.session = new BrowserSession(port);
   }
 
   @Override
@@ -43,36 +35,28 @@ final class TokenFilter extends RequestFilter {
       if (matches(auth.substring(7).trim(), token)) {
         return null;
       }
-      return unauthorized();
+      return unauthorized("token required");
     }
-    if (hasSessionCookie(req)) {
-      return null;
+    if (session.hasCookie(req)) {
+      if (BrowserSession.sameOrigin(req)) {
+        return null;
+      }
+      return Responses.error(HttpResponseStatus.FORBIDDEN, "cross-origin request refused");
     }
     QueryStringDecoder q = new QueryStringDecoder(req.uri());
     List<String> link = q.parameters().get("token");
     if ("/".equals(q.path()) && HttpMethod.GET.equals(req.method()) && link != null && link.size() == 1
         && matches(link.get(0), token)) {
+      if (!session.useLink()) {
+        return unauthorized("one-time link already used: restart the server for a new one, or send"
+            + " Authorization: Bearer");
+      }
       FullHttpResponse r = Responses.empty(HttpResponseStatus.SEE_OTHER);
       r.headers().set(HttpHeaderNames.LOCATION, "/");
-      r.headers().set(HttpHeaderNames.SET_COOKIE,
-          COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict");
+      r.headers().set(HttpHeaderNames.SET_COOKIE, session.setCookieHeader());
       return r;
     }
-    return unauthorized();
-  }
-
-  private boolean hasSessionCookie(FullHttpRequest req) {
-    String header = req.headers().get(HttpHeaderNames.COOKIE);
-    if (header == null) {
-      return false;
-    }
-    byte[] expected = session.getBytes(StandardCharsets.US_ASCII);
-    for (Cookie c : ServerCookieDecoder.STRICT.decodeAll(header)) {
-      if (COOKIE.equals(c.name()) && matches(c.value(), expected)) {
-        return true;
-      }
-    }
-    return false;
+    return unauthorized("token required");
   }
 
   private static boolean matches(String given, byte[] expected) {
@@ -80,9 +64,8 @@ final class TokenFilter extends RequestFilter {
     return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected);
   }
 
-  private static FullHttpResponse unauthorized() {
-    FullHttpResponse r =
-        Responses.error(HttpResponseStatus.UNAUTHORIZED, "token required");
+  private static FullHttpResponse unauthorized(String message) {
+    FullHttpResponse r = Responses.error(HttpResponseStatus.UNAUTHORIZED, message);
     r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"privacy-agent\"");
     return r;
   }

@@ -2,6 +2,7 @@ package dev.privacyagent.server.metrics;
 
 import dev.privacyagent.analyzer.collect.CollectorCounters;
 import dev.privacyagent.analyzer.collect.ConnectionStats;
+import dev.privacyagent.analyzer.collect.NodeNames;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.event.Direction;
 import dev.privacyagent.server.render.Bounded;
@@ -55,6 +56,7 @@ public final class MetricsRenderer {
     connections(w, targets);
     identify(w, targets);
     privacy(w, targets);
+    GossipMetrics.render(w, gossipSources(v, targets));
     collector(w, v.snapshot().counters());
     return w.toString();
   }
@@ -78,6 +80,18 @@ public final class MetricsRenderer {
       System.arraycopy(rest, 0, out, 2, rest.length);
       return out;
     }
+  }
+
+  /** Per node its gossip view and report; without per-node analysis, every node of the one view. */
+  private static List<GossipMetrics.Source> gossipSources(ReportView v, List<Target> targets) {
+    List<GossipMetrics.Source> out = new java.util.ArrayList<>();
+    for (Target t : targets) {
+      for (var g : new TreeMap<>(t.snapshot().gossip()).entrySet()) {
+        out.add(new GossipMetrics.Source(t.node() != null ? t.node() : label(NodeNames.shortForm(g.getKey())),
+            g.getValue(), t.view().report().path("gossip")));
+      }
+    }
+    return out;
   }
 
   private static List<Target> targets(ReportView v) {

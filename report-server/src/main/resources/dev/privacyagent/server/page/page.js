@@ -310,6 +310,80 @@
     if (rest > 0) { row("other protocols", rest); }
   }
 
+  function pct(v) { return (100 * num(v)).toFixed(1) + "%"; }
+
+  // The gossip sections of the analyzer's report (report.gossip), one per local node. Topics
+  // come from applications and peers: they are bounded by the analyzer and shown as text only.
+  function renderGossip(r) {
+    var sections = (r.report && Array.isArray(r.report.gossip)) ? r.report.gossip : [];
+    var card = $("gossip-card"), box = clear($("gossip"));
+    card.hidden = sections.length === 0;
+    sections.forEach(function (g) {
+      var sec = el("div", "gossip-node");
+      sec.setAttribute("data-node", String(g.node || ""));
+      sec.appendChild(el("h3", null, "node " + String(g.node || "?") + (g.protocolId ? " \u00b7 " + g.protocolId : "")));
+      var exp = el("p", "gossip-exposure");
+      exp.appendChild(el("strong", "gossip-share", pct(g.meanLinkProbability)));
+      exp.appendChild(document.createTextNode(" of duties linked (f = " + fmt(num(g.adversaryShare), 2) + "): " +
+          fmt(num(g.exposedPublishes), 0) + " of " + fmt(num(g.dutyPublishes), 0) +
+          " duty messages outside long-lived subscriptions; at least one linked p = " + fmt(num(g.anyLinkProbability), 3)));
+      sec.appendChild(exp);
+      var subnets = el("div", "gossip-subnets");
+      chips(subnets, g.exposedSubnets || [], 12);
+      sec.appendChild(subnets);
+      var stats = el("div", "stats");
+      stat(stats, fmt(num(g.activePeers), 0), "gossip peers");
+      stat(stats, fmt(num(g.ownPublished), 0), "own messages");
+      stat(stats, fmt(num(g.relayed), 0), "relayed");
+      stat(stats, fmt(num(g.received), 0), "received");
+      sec.appendChild(stats);
+      sec.appendChild(exposureChart(g.exposureOverTime || []));
+      var wrap = el("div", "table-wrap");
+      var t = el("table", "peers gossip-topics");
+      var head = el("tr");
+      ["Topic", "Subscribed", "Held for", "Mesh", "Topic peers", "Received", "Relayed", "Own"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+      t.appendChild(el("thead")).appendChild(head);
+      var body = t.appendChild(el("tbody"));
+      (g.topics || []).slice(0, 40).forEach(function (row) {
+        var tr = el("tr");
+        var td = el("td", "mono", row.topic);
+        td.title = String(row.topic);
+        tr.appendChild(td);
+        tr.appendChild(el("td", null, row.subscribed ? "yes" : "no"));
+        tr.appendChild(el("td", null, num(row.subscribedMillis) > 0 ? age(num(row.subscribedMillis)) : "\u2013"));
+        [row.meshPeers, row.topicPeers, row.received, row.relayed, row.published].forEach(function (n) { tr.appendChild(el("td", "num", fmt(num(n), 0))); });
+        body.appendChild(tr);
+      });
+      wrap.appendChild(t);
+      sec.appendChild(wrap);
+      var c = g.counters || {};
+      sec.appendChild(el("p", "muted small", "topics " + fmt(num(g.topicsTotal), 0) + " \u00b7 dropped topics " + fmt(num(c.droppedTopics), 0) +
+          ", evicted peers " + fmt(num(c.evictedPeers), 0) + ", evicted publish details " + fmt(num(c.evictedPublishes), 0) +
+          " \u00b7 per-message events " + fmt(num(c.messageEvents), 0) + ", sampled out " + fmt(num(c.messageEventsSkipped), 0) +
+          " \u00b7 findings: " + ((g.findings || []).join(", ") || "none")));
+      box.appendChild(sec);
+    });
+  }
+
+  /** Own messages per bucket (grey), the off-subscription ones (red), link probability (line). */
+  function exposureChart(points) {
+    var w = 600, h = 80;
+    var s = svg("svg", { viewBox: "0 0 " + w + " " + h, preserveAspectRatio: "none" }, "gossip-chart");
+    s.setAttribute("aria-label", "duty exposure over time");
+    if (!points.length) { return s; }
+    var max = 1;
+    points.forEach(function (p) { max = Math.max(max, num(p.ownPublished)); });
+    var bw = w / points.length, d = "";
+    points.forEach(function (p, i) {
+      var all = (h - 10) * num(p.ownPublished) / max, off = (h - 10) * num(p.ownUnsubscribed) / max;
+      s.appendChild(svg("rect", { x: (i * bw).toFixed(2), y: (h - all).toFixed(2), width: Math.max(0.5, bw - 0.5).toFixed(2), height: all.toFixed(2) }, "g-own"));
+      if (off > 0) { s.appendChild(svg("rect", { x: (i * bw).toFixed(2), y: (h - off).toFixed(2), width: Math.max(0.5, bw - 0.5).toFixed(2), height: off.toFixed(2) }, "g-off")); }
+      d += (i ? "L" : "M") + (i * bw + bw / 2).toFixed(2) + "," + (h - (h - 10) * Math.max(0, Math.min(1, num(p.linkProbability)))).toFixed(2);
+    });
+    s.appendChild(svg("path", { d: d }, "g-line"));
+    return s;
+  }
+
   function chips(td, list, limit) {
     (list || []).slice(0, limit).forEach(function (x) { td.appendChild(el("span", "chip", x)); });
     if ((list || []).length > limit) { td.appendChild(el("span", "muted small", "+" + (list.length - limit) + " more")); }
@@ -413,7 +487,7 @@
     if (old && old.version === r.version && old.generatedAt === r.generatedAt) { tickUpdated(); return; }
     state.report = r;
     if ((r.node ? r.node.node : "") !== state.node && !(r.node && r.node.name === state.node)) { return; } // a late answer for another node
-    var parts = [renderHeader, renderComparison, renderRisk, renderStats, renderAnonymity, renderFindings, renderTimeline, renderProtocols, renderPeers, renderCounters, renderProofs];
+    var parts = [renderHeader, renderComparison, renderRisk, renderStats, renderAnonymity, renderFindings, renderGossip, renderTimeline, renderProtocols, renderPeers, renderCounters, renderProofs];
     parts.forEach(function (f) {
       try { f(r); } catch (e) { if (window.console) { console.warn("render part failed", e); } }
     });
