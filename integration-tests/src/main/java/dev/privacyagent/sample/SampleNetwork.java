@@ -301,6 +301,17 @@ final class SampleNetwork implements AutoCloseable {
         dial(from, wrong, "wrong-peer-id");
     }
 
+    /** A peer leaves: its host stops (closing its connections) and it is no longer one of the nodes. */
+    void retire(Node node) {
+        nodes.remove(node);
+        try {
+            node.host().stop().get(OP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            Json.event("error").put("stage", "retire").put("message", String.valueOf(e)).print();
+        }
+        Json.event("node-stopped").put("index", node.index()).put("peerId", node.id().toBase58()).print();
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();

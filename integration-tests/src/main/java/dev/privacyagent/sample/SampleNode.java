@@ -58,6 +58,11 @@ public final class SampleNode implements Callable<Integer> {
             description = "also open one echo stream per dialled connection at this interval (default: off)")
     Duration streamInterval;
 
+    @Option(names = "--churn", converter = DurationConverter.class,
+            description = "soak churn: every D a new peer joins and dials node 0, and the peer that joined "
+                    + Churn.LIVE + " rounds earlier leaves (default: off)")
+    Duration churn;
+
     @Option(names = "--bad-dials", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "node 0 dials a dead address and a wrong peer id once (default: on)")
     boolean badDials;
@@ -207,10 +212,16 @@ public final class SampleNode implements Callable<Integer> {
             if (gnet != null) {
                 gnet.start();
             }
-            if (duration.isZero()) {
-                Thread.currentThread().join();
-            } else {
-                Thread.sleep(duration.toMillis());
+            Churn churner = new Churn(net, nodes.get(0));
+            if (churn != null && !churn.isZero()) {
+                churner.start(churn.toMillis());
+            }
+            try (churner) {
+                if (duration.isZero()) {
+                    Thread.currentThread().join();
+                } else {
+                    Thread.sleep(duration.toMillis());
+                }
             }
         }
         // after every host has stopped, so the counts match the lines printed above

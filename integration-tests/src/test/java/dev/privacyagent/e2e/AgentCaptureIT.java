@@ -55,6 +55,25 @@ class AgentCaptureIT {
         assertThat(peers).contains(n.get("peerId").asText());
       }
     }
+    // the live agent's /metrics, on what it has captured so far, is clean for promtool
+    String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("libp2p_swarm_connections_opened_total{").contains("libp2p_privacy_risk_score");
+    String[] promtool = E2e.promtoolCheckMetrics(metrics);
+    assertThat(promtool[1]).as("promtool output").isBlank();
+    assertThat(promtool[0]).as("promtool exit code; output:\n" + promtool[1]).isEqualTo("0");
+    // malformed targets (any web page can send them with an <img>) are a 400, never a stack trace
+    // in the application's stderr
+    int port = java.net.URI.create(url.group(1)).getPort();
+    for (String target : List.of("/api/events?since=%zz", "/api/events?%zz=1", "/%zz", "/%")) {
+      try (java.net.Socket sock = new java.net.Socket("127.0.0.1", port)) {
+        sock.setSoTimeout(10_000);
+        sock.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+            + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String status = new String(sock.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(status).as(target).isEqualTo("HTTP/1.1 400");
+      }
+    }
     assertThat(p.await(120)).as(p.stderr()).isZero();
     List<JsonNode> truth = p.truth();
     List<JsonNode> ev = E2e.jsonLines(events);
@@ -64,6 +83,7 @@ class AgentCaptureIT {
     assertThat(err).contains("[privacy-agent] jvm-libp2p found; capturing");
     assertThat(err).containsPattern("\\[privacy-agent] report at http://127\\.0\\.0\\.1:\\d+/");
     assertThat(err).contains("agent-errors=0").doesNotContain("ERROR");
+    assertThat(err).doesNotContain("\tat ").doesNotContain("SEVERE").doesNotContain("%zz");
     // the JVM may warn about the application's own Netty (JDK 24+ Unsafe notice), never about ours
     assertThat(err.lines().filter(l -> l.startsWith("WARNING") && l.contains("dev.privacyagent"))).isEmpty();
     assertThat(err).contains("libp2p privacy report");

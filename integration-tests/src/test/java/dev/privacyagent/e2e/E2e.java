@@ -195,4 +195,24 @@ final class E2e {
   static String agentArg(String args) {
     return "-javaagent:" + AGENT_JAR + "=" + args;
   }
+
+  /** {@code promtool check metrics} on an exposition: {exit code, output}. */
+  static String[] promtoolCheckMetrics(String exposition) throws IOException, InterruptedException {
+    Path promtool = Path.of(System.getProperty("promtool.path", "/usr/bin/promtool"));
+    if (!java.nio.file.Files.isExecutable(promtool)) {
+      throw new AssertionError("promtool not found at " + promtool + ": apt-get install -y prometheus, or run bin/test");
+    }
+    Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+    try (java.io.OutputStream in = p.getOutputStream()) {
+      in.write(exposition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException ignored) {
+      // promtool may exit before reading everything; its exit code says why
+    }
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("promtool did not finish in 30 s");
+    }
+    return new String[] {Integer.toString(p.exitValue()), out};
+  }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,6 +95,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "report only this local node (peer id or node name); default: every node, side by side")
   String node;
 
+  @Option(names = "--adversary-share", paramLabel = "F", defaultValue = "0.1",
+      description = "share of a node's peers the adversary of the gossip duty-exposure measure holds, 1-(1-F)^k "
+          + "(0 < F < 1; default: ${DEFAULT-VALUE})")
+  double adversaryShare;
+
   @Option(names = "--serve", description = "serve the report as a live web page and JSON API until interrupted (Ctrl-C)")
   boolean serve;
 
@@ -111,9 +117,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin ProgressOptions progress;
 
+  private AnalyzerConfig config() {
+    if (!(adversaryShare > 0 && adversaryShare < 1)) {
+      throw new ParameterException(spec.commandLine(), "--adversary-share must be between 0 and 1 (exclusive), got "
+          + adversaryShare);
+    }
+    AnalyzerConfig d = AnalyzerConfig.defaults();
+    return d.withGossip(d.gossip().withSettings(d.gossip().settings().withAdversaryShare(adversaryShare)));
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    AnalyzerConfig cfg = config();
     NodeSnapshots snapshots = load(err);
     if (node != null) {
       NodeSnapshots one = snapshots.only(node);
@@ -124,7 +140,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       snapshots = one;
     }
     Snapshot snapshot = snapshots.all();
-    Report report = new PrivacyAnalyzer(AnalyzerConfig.defaults(), referencePopulation()).analyze(snapshots);
+    Report report = new PrivacyAnalyzer(cfg, referencePopulation()).analyze(snapshots);
     if (serve) {
       if (output != null) {
         write(report, err);

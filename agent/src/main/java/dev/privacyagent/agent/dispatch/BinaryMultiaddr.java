@@ -1,5 +1,6 @@
 package dev.privacyagent.agent.dispatch;
 
+import dev.privacyagent.analyzer.codec.Bounds;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,11 +13,17 @@ import java.util.Base64;
  * calling the application's own {@code Multiaddr.deserialize} instead would run application code,
  * and its first-use class loading, on the event-loop thread that is sending or receiving identify.
  * Formats like jvm-libp2p's {@code Multiaddr.toString()}. Returns null for a protocol it does not
- * know or malformed input, so that the caller can fall back to hex.
+ * know or malformed input, so that the caller can fall back to hex. The work is bounded whatever
+ * a peer sends: decoding stops once the text reaches {@link Bounds#MAX_ADDR_CHARS} (the caller
+ * cuts it there anyway) and a peer id longer than {@value #MAX_PEER_ID_BYTES} bytes counts as
+ * malformed (base58 costs quadratic time in its length).
  */
 final class BinaryMultiaddr {
   private static final char[] BASE58 =
       "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+
+  /** Far above any real peer id (an identity multihash of a key, or a SHA-256 one: under 50 bytes). */
+  static final int MAX_PEER_ID_BYTES = 128;
 
   private BinaryMultiaddr() {}
 
@@ -24,7 +31,7 @@ final class BinaryMultiaddr {
     StringBuilder sb = new StringBuilder();
     int[] pos = {0};
     try {
-      while (pos[0] < b.length) {
+      while (pos[0] < b.length && sb.length() < Bounds.MAX_ADDR_CHARS) {
         int code = (int) varint(b, pos);
         String name = name(code);
         if (name == null) {
@@ -39,7 +46,7 @@ final class BinaryMultiaddr {
     } catch (IndexOutOfBoundsException | IllegalArgumentException | UnknownHostException e) {
       return null;
     }
-    return sb.length() == 0 ? null : sb.toString();
+    return sb.length() == 0 ? null : Bounds.cut(sb.toString(), Bounds.MAX_ADDR_CHARS);
   }
 
   private static String name(int code) {
@@ -93,7 +100,11 @@ final class BinaryMultiaddr {
       case 42, 53, 54, 55, 56, 400, 449:
         return new String(sized(b, pos), StandardCharsets.UTF_8);
       case 421:
-        return base58(sized(b, pos));
+        byte[] id = sized(b, pos);
+        if (id.length > MAX_PEER_ID_BYTES) {
+          throw new IllegalArgumentException("peer id too long");
+        }
+        return base58(id);
       case 466:
         return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(sized(b, pos));
       default:

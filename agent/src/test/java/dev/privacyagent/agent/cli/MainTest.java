@@ -275,4 +275,20 @@ class MainTest {
     assertThat(run("analyze", "--max-memory", "12k", f.toString()).code()).isEqualTo(2);
     assertThat(run("analyze", "--max-memory", "lots", f.toString()).code()).isEqualTo(2);
   }
+
+  @Test
+  void gossipScenarioIsAnalysedWithTheAdversaryShareGiven() throws IOException {
+    Path f = dir.resolve("gossip.jsonl");
+    Run sim = run("simulate", "--scenario", "gossip", "--out", f.toString());
+    assertThat(sim.code()).as(sim.err()).isZero();
+    Run r = run("analyze", f.toString(), "--format", "json", "--adversary-share", "0.2");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode gossip = new ObjectMapper().readTree(r.out()).get("gossip");
+    assertThat(gossip).hasSize(3);
+    gossip.forEach(g -> assertThat(g.get("adversaryShare").asDouble()).isEqualTo(0.2));
+    assertThat(categories(r.out())).contains("DUTY_EXPOSURE", "ORIGIN_EXPOSURE", "GOSSIP_SUBSCRIPTIONS");
+    Run bad = run("analyze", f.toString(), "--adversary-share", "1.5");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--adversary-share must be between 0 and 1");
+  }
 }

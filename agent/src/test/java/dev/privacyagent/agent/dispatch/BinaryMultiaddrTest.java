@@ -2,6 +2,7 @@ package dev.privacyagent.agent.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.privacyagent.analyzer.codec.Bounds;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,33 @@ class BinaryMultiaddrTest {
     assertThat(text("047f00")).isNull(); // ip4 cut short
     assertThat(text("3605ab")).isNull(); // length past the end
     assertThat(text("")).isNull();
+  }
+
+  // bounds on decoding work (BinaryMultiaddrFuzzTest's properties, pinned)
+
+  @Test
+  void aHugeAddressDecodesOnlyUpToTheBound() {
+    byte[] part = HexFormat.of().parseHex("047f000001060fa1"); // /ip4/127.0.0.1/tcp/4001
+    byte[] huge = new byte[part.length * 100_000];
+    for (int i = 0; i < 100_000; i++) {
+      System.arraycopy(part, 0, huge, i * part.length, part.length);
+    }
+    assertThat(BinaryMultiaddr.toText(huge)).startsWith("/ip4/127.0.0.1/tcp/4001/ip4/")
+        .hasSizeLessThanOrEqualTo(Bounds.MAX_ADDR_CHARS);
+  }
+
+  @Test
+  void anOverlongPeerIdIsMalformedNotAQuadraticBase58() {
+    // /p2p/ with a 64 KiB value: base58 of it would take seconds on the event loop
+    byte[] id = new byte[65_536 + 4];
+    id[0] = (byte) 0xa5;
+    id[1] = 0x03; // 421 = p2p
+    id[2] = (byte) 0x80;
+    id[3] = (byte) 0x80;
+    id[4] = 0x04; // varint 65,536
+    byte[] b = java.util.Arrays.copyOf(id, 5 + 65_536);
+    java.util.Arrays.fill(b, 5, b.length, (byte) 7);
+    assertThat(BinaryMultiaddr.toText(b)).isNull();
+    assertThat(Facts.binaryAddr(new BinaryMultiaddrFuzzTest.Bytes(b))).startsWith("0x").hasSizeLessThanOrEqualTo(Bounds.MAX_ADDR_CHARS);
   }
 }
