@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * end each node's deliveries per topic and its meshes.
  *
  * <p>Arguments: {@code rounds=N} (default 20), {@code interval=ms} (default 200),
- * {@code startDelay=ms} (default 0: a pause after the network is up, for attaching).
+ * {@code go=FILE} (after the network is up, wait until FILE exists, at most 60 s: the attach test
+ * attaches meanwhile).
  */
 public final class GossipWorkload {
   static final String PREFIX = "/eth2/00000000/";
@@ -106,6 +107,10 @@ public final class GossipWorkload {
     }
 
     void publish(String topic, int size) throws Exception {
+      publish(topic, size, "publish");
+    }
+
+    void publish(String topic, int size, String event) throws Exception {
       byte[] data = new byte[size];
       byte[] tag = (role + "-" + seq).getBytes(StandardCharsets.UTF_8);
       System.arraycopy(tag, 0, data, 0, Math.min(tag.length, size));
@@ -116,7 +121,7 @@ public final class GossipWorkload {
         ok = false;
       }
       seq++;
-      truth("{\"event\":\"publish\",\"node\":\"" + id() + "\",\"topic\":\"" + topic + "\",\"size\":" + size
+      truth("{\"event\":\"" + event + "\",\"node\":\"" + id() + "\",\"topic\":\"" + topic + "\",\"size\":" + size
           + ",\"ok\":" + ok + "}");
     }
 
@@ -149,7 +154,7 @@ public final class GossipWorkload {
     }
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "20"));
     long interval = Long.parseLong(a.getOrDefault("interval", "200"));
-    long startDelay = Long.parseLong(a.getOrDefault("startDelay", "0"));
+    String go = a.get("go");
     Node careful = new Node("careful");
     Node leaky = new Node("leaky");
     Node relay1 = new Node("relay");
@@ -176,7 +181,22 @@ public final class GossipWorkload {
     }
     Thread.sleep(1500); // meshes form within a few 200 ms heartbeats
     truth("{\"event\":\"ready\"}");
-    Thread.sleep(startDelay);
+    if (go != null) {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!java.nio.file.Files.exists(java.nio.file.Path.of(go)) && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      // an attached agent finds each router at its first hook and adds its listener a moment
+      // later: one block from every node wakes them all; its deliveries are not in the counts
+      for (Node n : all) {
+        n.publish(BLOCK, 100, "warm");
+      }
+      Thread.sleep(1000);
+      for (Node n : all) {
+        n.delivered.clear();
+      }
+    }
+    truth("{\"event\":\"rounds\",\"wallMillis\":" + System.currentTimeMillis() + "}");
     for (int r = 0; r < rounds; r++) {
       careful.publish(subnet(r % 2), 200);
       int duty = 4 + r % 4; // never one of the leaky node's long-lived subnets (2, 3)

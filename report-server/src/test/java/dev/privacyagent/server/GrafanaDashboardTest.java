@@ -76,7 +76,7 @@ class GrafanaDashboardTest {
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
     int i = 0;
     for (String q : queries()) {
-      String expr = q.replace("$__rate_interval", "5m").replace("$instance", ".*");
+      String expr = q.replace("$__rate_interval", "5m").replace("$instance", ".*").replace("$node", ".*");
       rules.append("      - record: dashboard:query").append(i++).append('\n')
           .append("        expr: '").append(expr.replace("'", "''")).append("'\n");
     }

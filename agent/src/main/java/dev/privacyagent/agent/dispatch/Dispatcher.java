@@ -68,7 +68,8 @@ public final class Dispatcher implements PrivacyBridge.Sink {
     this.dials = new DialTracker(registry, out, failures);
     EventSink gossipSink = gossip.faults() ? Dispatcher::injectFault : downstream;
     this.gossip = new GossipDispatcher(new GossipEvents(clock, gossipSink), handoff, failures, attached,
-        gossip.sampling(), streams::nodeOfStream, registry::soleNode);
+        // after an attach hosts are found one by one: "the only host seen" proves nothing then
+        gossip.sampling(), streams::nodeOfStream, attached ? () -> null : registry::soleNode);
     long every = Math.max(1, gossip.statsInterval().toMillis());
     this.gossipStats =
         worker.scheduleWithFixedDelay(this.gossip::flushStats, every, every, TimeUnit.MILLISECONDS);

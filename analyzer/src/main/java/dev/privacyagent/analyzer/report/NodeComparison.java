@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param agentVersionBits identifying bits of the node's agentVersion among its peers (0 when it
  *     sent no identify or too few peers identified themselves)
  * @param protocolSetBits identifying bits of its advertised protocol set, likewise
- * @param plaintextConnections open connections without a security protocol
+ * @param plaintextConnections connections (open or closed, in the window) on a plaintext security protocol
  * @param highlights what this node exposes that the other nodes do not (empty for a single
  *     node), e.g. {@code "only node with plaintext connections"}
  */

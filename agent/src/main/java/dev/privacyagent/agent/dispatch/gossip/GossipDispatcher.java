@@ -73,29 +73,16 @@ public final class GossipDispatcher implements GossipBridge.Sink {
     }
   }
 
-  static final int MAX_EARLY = 256;
-
-  /** Emits now, or keeps the event until the router's node is known (see RouterState#early). */
-  private void emitFor(RouterState st, Function<String, Event> make) {
-    String n = node(st);
-    if (UNKNOWN_NODE.equals(n) && st.earlyCount.incrementAndGet() <= MAX_EARLY) {
-      st.early.add(make);
-      return;
+  /**
+   * A router no {@code initChannel} tied to its host (after an attach) learns its node from a
+   * peer's stream; then its state from before the attach is reported.
+   */
+  private void resolve(Object router, RouterState st, Object peerHandler) {
+    if (st.node == null) {
+      Object handler = Reflect.callOrNull(peerHandler, "getStreamHandler");
+      routers.learned(st, nodeOfStream.apply(Reflect.callOrNull(handler, "getStream")));
     }
-    out.emit(make.apply(n));
-  }
-
-  /** The router's node is known now: the events kept until then go out with it. */
-  private void learned(RouterState st, String node) {
-    if (node == null || st.node != null) {
-      return;
-    }
-    st.node = node;
-    routers.announce(st, false);
-    Function<String, Event> f;
-    while ((f = st.early.poll()) != null) {
-      out.emit(f.apply(node));
-    }
+    routers.snapshotIfDue(router, st);
   }
 
   String node(RouterState st) {
@@ -130,7 +117,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       String node = nodeOfStream.apply(channel);
       RouterState st = routers.ofBinding(gossip);
       if (st != null) {
-        learned(st, node);
+        routers.learned(st, node);
       }
       out.protocol(node != null ? node : node(st),
           Facts.peerId(Reflect.callOrNull(channel, "remotePeerId")), Facts.id(protocolId),
@@ -145,11 +132,12 @@ public final class GossipDispatcher implements GossipBridge.Sink {
     try {
       RouterState st = routers.onEventThread(router);
       if (st != null) {
+        routers.snapshotIfDue(router, st); // before this change, which the snapshot must not show
         String t = Facts.id(topic);
         long seq = out.seq();
         long nanos = out.nanos();
         long wall = out.wall();
-        emitFor(st, n -> new GossipLocalSubscription(seq, nanos, wall, n, t, subscribe, false));
+        routers.emitFor(st, n -> new GossipLocalSubscription(seq, nanos, wall, n, t, subscribe, false));
       }
     } catch (Throwable t) {
       failures.record("gossip subscription", t);
@@ -163,11 +151,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       if (st == null) {
         return;
       }
-      if (st.node == null) {
-        // after an attach no initChannel tells the node: the peer's stream does
-        Object handler = Reflect.callOrNull(peerHandler, "getStreamHandler");
-        learned(st, nodeOfStream.apply(Reflect.callOrNull(handler, "getStream")));
-      }
+      resolve(router, st, peerHandler);
       String peer = MessageTracker.peerOf(peerHandler);
       RpcFacts f = RpcFacts.read(rpc);
       if (!f.subscriptions().isEmpty()) {
@@ -208,6 +192,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       if (st == null) {
         return false;
       }
+      resolve(router, st, peerHandler);
       RpcFacts f = RpcFacts.readControl(rpc);
       if (f.hasControl()) {
         st.traffic.peer(MessageTracker.peerOf(peerHandler)).control(f, true);
@@ -227,6 +212,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       if (st == null) {
         return;
       }
+      routers.snapshotIfDue(router, st);
       MessageFacts f = MessageFacts.read(message);
       st.firstSeen.put(f.msgId(), System.nanoTime());
       List<String> listed = new ArrayList<>(Math.min(peers, recipients.length));
@@ -244,7 +230,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       long meshPeers = topicMesh instanceof Collection<?> c ? c.size() : 0;
       long topicPeers = st.traffic.topicPeers(f.topic());
       String error = failed == null ? null : Facts.id(failed.getClass().getSimpleName());
-      emitFor(st, n -> new GossipPublish(seq, nanos, wall, n, f.topic(), f.msgId(), f.size(), peers, listed,
+      routers.emitFor(st, n -> new GossipPublish(seq, nanos, wall, n, f.topic(), f.msgId(), f.size(), peers, listed,
           mode, idontwants, meshPeers, topicPeers, error));
     } catch (Throwable t) {
       failures.record("gossip publish", t);

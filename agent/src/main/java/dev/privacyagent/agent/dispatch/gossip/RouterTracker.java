@@ -4,7 +4,11 @@ import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.dispatch.Reflect;
 import dev.privacyagent.agent.dispatch.WeakIdentityMap;
+import dev.privacyagent.analyzer.event.Event;
 import dev.privacyagent.analyzer.event.GossipInitiator;
+import dev.privacyagent.analyzer.event.GossipLocalSubscription;
+import dev.privacyagent.analyzer.event.GossipMeshChange;
+import dev.privacyagent.analyzer.event.GossipPeerSubscription;
 import dev.privacyagent.analyzer.event.GossipRouterCreated;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationHandler;
@@ -79,9 +83,8 @@ final class RouterTracker {
 
   /**
    * The state of {@code router} at a hook on its event thread. After an attach, a router no
-   * constructor hook saw is a pre-existing one: its mesh (owned by this thread) is reported here,
-   * while the listener and the peer topics are left to the agent's worker (adding to the
-   * listener list takes a lock).
+   * constructor hook saw is a pre-existing one; its state before the attach is reported by
+   * {@link #snapshotIfDue} once its node is known.
    */
   RouterState onEventThread(Object router) {
     RouterState st = routers.get(router);
@@ -94,25 +97,35 @@ final class RouterTracker {
       if (st == null) {
         st = fresh;
         states.add(fresh);
-        WeakReference<Object> ref = new WeakReference<>(router);
-        worker.execute(() -> {
-          Object r = ref.get();
-          if (r != null) {
-            listen(r, fresh);
-            try {
-              peerTopics(r, fresh);
-            } catch (Throwable t) {
-              failures.record("gossip peer topics", t);
-            }
-          }
-        });
       }
     }
     announce(st, false);
-    if (st.preexisting && st.snapshotTaken.compareAndSet(false, true)) {
-      mesh(router, st);
-    }
     return st;
+  }
+
+  /**
+   * After an attach, at the router's first hook on its event thread (before that hook changes
+   * anything): its mesh (owned by this thread) and our subscriptions are reported here; the
+   * listener and the peers' topics are left to the agent's worker (adding to the listener list
+   * takes a lock). Until the router's node is known these events wait for it.
+   */
+  void snapshotIfDue(Object router, RouterState st) {
+    if (!st.preexisting || !st.snapshotTaken.compareAndSet(false, true)) {
+      return;
+    }
+    mesh(router, st);
+    WeakReference<Object> ref = new WeakReference<>(router);
+    worker.execute(() -> {
+      Object r = ref.get();
+      if (r != null) {
+        listen(r, st);
+        try {
+          peerTopics(r, st);
+        } catch (Throwable t) {
+          failures.record("gossip peer topics", t);
+        }
+      }
+    });
   }
 
   RouterState known(Object router) {
@@ -163,11 +176,13 @@ final class RouterTracker {
     if (!(Reflect.callOrNull(router, "getMesh") instanceof Map<?, ?> mesh)) {
       return;
     }
-    String node = nodes.node(st);
     int n = 0;
     for (Map.Entry<?, ?> e : mesh.entrySet()) {
       String topic = e.getKey() == null ? null : Facts.id(e.getKey().toString());
-      out.localSubscription(node, topic, true, true);
+      long seq = out.seq();
+      long nanos = out.nanos();
+      long wall = out.wall();
+      emitFor(st, node -> new GossipLocalSubscription(seq, nanos, wall, node, topic, true, true));
       Traffic.TopicCounters c = st.traffic.topic(topic);
       c.meshChanged.set(true);
       if (e.getValue() instanceof Collection<?> peers) {
@@ -177,7 +192,12 @@ final class RouterTracker {
             continue;
           }
           c.mesh.incrementAndGet();
-          out.mesh(node, MessageTracker.peerOf(ph), topic, true, GossipInitiator.UNKNOWN, null, true);
+          String peer = MessageTracker.peerOf(ph);
+          long pSeq = out.seq();
+          long pNanos = out.nanos();
+          long pWall = out.wall();
+          emitFor(st, node -> new GossipMeshChange(pSeq, pNanos, pWall, node, peer, topic, true,
+              GossipInitiator.UNKNOWN, null, true));
         }
       }
     }
@@ -191,7 +211,6 @@ final class RouterTracker {
     f.whenComplete((v, t) -> {
       try {
         if (v instanceof Map<?, ?> m) {
-          String node = nodes.node(st);
           int n = 0;
           for (Map.Entry<?, ?> e : m.entrySet()) {
             String peer = Facts.peerId(e.getKey());
@@ -203,7 +222,10 @@ final class RouterTracker {
                 }
                 String text = Facts.id(topicText(topic));
                 st.traffic.peerTopic(peer, text, true);
-                out.peerSubscription(node, peer, text, true, true);
+                long seq = out.seq();
+                long nanos = out.nanos();
+                long wall = out.wall();
+                emitFor(st, node -> new GossipPeerSubscription(seq, nanos, wall, node, peer, text, true, true));
               }
             }
           }
@@ -221,6 +243,35 @@ final class RouterTracker {
     }
     Object t = Reflect.callOrNull(topic, "getTopic");
     return t != null ? t.toString() : String.valueOf(topic);
+  }
+
+  static final int MAX_EARLY = 256;
+
+  /**
+   * Emits now, or keeps the event until the router's node is known (see RouterState#early):
+   * a node subscribes before its first connection, and after an attach a router's node shows
+   * only with its first peer.
+   */
+  void emitFor(RouterState st, Function<String, Event> make) {
+    String n = nodes.node(st);
+    if (GossipDispatcher.UNKNOWN_NODE.equals(n) && st.earlyCount.incrementAndGet() <= MAX_EARLY) {
+      st.early.add(make);
+      return;
+    }
+    out.emit(make.apply(n));
+  }
+
+  /** The router's node is known now: the events kept until then go out with it. */
+  void learned(RouterState st, String node) {
+    if (node == null || st.node != null) {
+      return;
+    }
+    st.node = node;
+    announce(st, false);
+    Function<String, Event> f;
+    while ((f = st.early.poll()) != null) {
+      out.emit(f.apply(node));
+    }
   }
 
   /** Resolves the local node of a router's events. */

@@ -277,7 +277,9 @@ class GossipDispatcherTest {
 
   @Test
   void afterAttachALiveRouterReportsItsStateOnceAsPreexisting() {
-    GossipDispatcher d = dispatcher(true, MessageSampling.DEFAULT, events::add);
+    // after an attach only a peer's stream names the node (no sole-host guess)
+    GossipDispatcher d = new GossipDispatcher(new GossipEvents(new Clock(), events::add), Runnable::run,
+        failures, true, MessageSampling.DEFAULT, stream -> "stream".equals(stream) ? NODE : null, () -> null);
     Router r = new Router(0);
     r.mesh(T, aliceH, bobH);
     r.mesh("/empty");
@@ -288,6 +290,7 @@ class GossipDispatcherTest {
     assertThat(r.broadcaster.listeners).hasSize(1);
     assertThat(of(GossipRouterCreated.class)).singleElement()
         .satisfies(c -> assertThat(c.preexisting()).isTrue());
+    assertThat(events).allSatisfy(e -> assertThat(e.node()).isEqualTo(NODE));
     assertThat(of(GossipLocalSubscription.class)).extracting(GossipLocalSubscription::topic)
         .containsExactly(T, "/empty");
     assertThat(of(GossipLocalSubscription.class)).allSatisfy(s -> assertThat(s.preexisting()).isTrue());

@@ -28,8 +28,15 @@ public final class GossipFakes {
       return id;
     }
 
+    public StreamHandler getStreamHandler() {
+      return new StreamHandler();
+    }
+  }
+
+  /** {@code P2PService$StreamHandler}: the peer's stream, which tells the router's node. */
+  public static final class StreamHandler {
     public Object getStream() {
-      return null;
+      return "stream";
     }
   }
 
