@@ -61,8 +61,8 @@ public final class Dispatcher implements PrivacyBridge.Sink {
     Clock clock = new Clock();
     this.out = new Emitter(clock, downstream);
     this.connections = new ConnectionTracker(registry, out, failures);
-    this.listens = new ListenTracker(registry, out, failures);
     this.handoff = new Handoff(worker, failures);
+    this.listens = new ListenTracker(registry, out, failures, handoff);
     this.hosts = new HostTracker(registry, out, connections, listens, handoff, failures, nodeName);
     this.streams = new StreamTracker(registry, out, failures, connections, handoff, attached);
     this.dials = new DialTracker(registry, out, failures);

@@ -5,21 +5,28 @@ import dev.privacyagent.analyzer.event.ListenStopped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Listen addresses. The requested address may end in {@code /tcp/0}, so the agent reports what
  * {@code Transport#listenAddresses()} says once the listen future completes, and a stop as the
  * difference after unlisten or close ({@code Host.stop()} closes without unlisten).
+ *
+ * <p>{@code listenAddresses()} is the app's own code and may take a lock (Netty reads the bound
+ * address under the socket's state lock; IsolationIT saw a boss thread wait there on {@code main}),
+ * so it is read on the agent's worker, never on the event loop that completes the future.
  */
 final class ListenTracker {
   private final Registry registry;
   private final Emitter out;
   private final Failures failures;
+  private final Executor onAgent;
 
-  ListenTracker(Registry registry, Emitter out, Failures failures) {
+  ListenTracker(Registry registry, Emitter out, Failures failures, Executor onAgent) {
     this.registry = registry;
     this.out = out;
     this.failures = failures;
+    this.onAgent = onAgent;
   }
 
   void listenExit(Object transport, Object addr, Object future, Throwable thrown) {
@@ -31,9 +38,14 @@ final class ListenTracker {
     Futures.onComplete(
         future,
         (v, t) -> {
-          Object tr = ref.get();
-          if (t == null && tr != null) {
-            reportBound(tr, ts);
+          if (t == null) {
+            onAgent.execute(
+                () -> {
+                  Object tr = ref.get();
+                  if (tr != null) {
+                    reportBound(tr, ts);
+                  }
+                });
           }
         },
         failures);
@@ -60,16 +72,20 @@ final class ListenTracker {
     String requested = Facts.addr(addr);
     Futures.onComplete(
         future,
-        (v, t) -> {
-          Object tr = ref.get();
-          Set<String> still =
-              tr == null ? Set.of() : new HashSet<>(Facts.addrList(Reflect.callOrNull(tr, "listenAddresses")));
-          for (String a : List.copyOf(ts.listening)) {
-            if ((!still.contains(a) || a.equals(requested)) && ts.listening.remove(a)) {
-              out.emit(new ListenStopped(out.seq(), out.nanos(), out.wall(), ts.node, a));
-            }
-          }
-        },
+        (v, t) ->
+            onAgent.execute(
+                () -> {
+                  Object tr = ref.get();
+                  Set<String> still =
+                      tr == null
+                          ? Set.of()
+                          : new HashSet<>(Facts.addrList(Reflect.callOrNull(tr, "listenAddresses")));
+                  for (String a : List.copyOf(ts.listening)) {
+                    if ((!still.contains(a) || a.equals(requested)) && ts.listening.remove(a)) {
+                      out.emit(new ListenStopped(out.seq(), out.nanos(), out.wall(), ts.node, a));
+                    }
+                  }
+                }),
         failures);
   }
 

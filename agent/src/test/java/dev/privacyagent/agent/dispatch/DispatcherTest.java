@@ -240,7 +240,7 @@ class DispatcherTest {
   }
 
   @Test
-  void listenReportsBoundAddressesAndStops() {
+  void listenReportsBoundAddressesAndStops() throws Exception {
     Transport t = new Transport();
     Network net = new Network();
     net.transports.add(t);
@@ -249,6 +249,10 @@ class DispatcherTest {
     d.listenExit(t, new Addr("/ip4/127.0.0.1/tcp/0"), f, null);
     t.listening.add(new Addr("/ip4/127.0.0.1/tcp/40123"));
     f.complete(null);
+    // the bound address is read on the agent's worker (handed over without a lock)
+    for (int i = 0; i < 100 && of(ListenStarted.class).isEmpty(); i++) {
+      Thread.sleep(50);
+    }
     assertThat(of(ListenStarted.class)).singleElement().satisfies(l -> {
       assertThat(l.localAddr()).isEqualTo("/ip4/127.0.0.1/tcp/40123");
       assertThat(l.node()).isEqualTo("12D3KooWLocal");
