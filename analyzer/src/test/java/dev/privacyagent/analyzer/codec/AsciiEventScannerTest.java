@@ -92,7 +92,7 @@ class AsciiEventScannerTest {
   void mutatedLinesReadAsTheSequentialReaderReadsThem() throws IOException {
     Random rnd = new Random(7);
     String alphabet = "{}[]\":,0123456789-+.eEtrufalsn \t\\/xv";
-    for (int round = 0; round < 20_000; round++) {
+    for (int round = 0; round < 8_000; round++) {
       StringBuilder l = new StringBuilder(lines.get(rnd.nextInt(lines.size())));
       int edits = 1 + rnd.nextInt(3);
       for (int e = 0; e < edits && l.length() > 0; e++) {
