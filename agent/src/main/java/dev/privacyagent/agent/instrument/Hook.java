@@ -15,4 +15,12 @@ public interface Hook {
   TypeSpec types();
 
   List<Site> sites();
+
+  /**
+   * One warning, given once, when a type this hook selects has no method any of its sites matches
+   * (another version of the class); null when that needs no warning.
+   */
+  default String unmatched() {
+    return null;
+  }
 }

@@ -22,6 +22,7 @@ public final class Hooks {
     hooks.add(new StreamHook());
     hooks.add(new DialHook());
     hooks.add(new TransportHook());
+    hooks.add(new QuicTransportHook());
     hooks.add(new IdentifyHook());
     hooks.add(new PingHook());
     hooks.add(new RouterCreatedHook());

@@ -73,7 +73,7 @@ public final class Instrumenter {
             .ignore(not(nameStartsWith(Matchers.LIBP2P)));
     AgentBuilder.Identified.Extendable ext = null;
     for (Hook h : hooks) {
-      ElementMatcher<TypeDescription> types = Matchers.types(h.types());
+      ElementMatcher<TypeDescription> types = Matchers.types(h);
       AgentBuilder.Identified.Narrowable n =
           ext == null ? builder.type(types, support) : ext.type(types, support);
       net.bytebuddy.asm.AsmVisitorWrapper advice = Matchers.advice(h.sites());

@@ -9,6 +9,8 @@ import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.log.AgentLog;
+import dev.privacyagent.agent.log.Level;
 import dev.privacyagent.agent.instrument.spec.Site;
 import dev.privacyagent.agent.instrument.spec.TypeSpec;
 import java.util.ArrayList;
@@ -28,6 +30,25 @@ final class Matchers {
   static final String LIBP2P = "io.libp2p.";
 
   private Matchers() {}
+
+  /** The hook's types; with {@link Hook#unmatched}, a selected type without a woven method warns once. */
+  static ElementMatcher.Junction<TypeDescription> types(Hook hook) {
+    ElementMatcher.Junction<TypeDescription> m = types(hook.types());
+    String warning = hook.unmatched();
+    if (warning == null) {
+      return m;
+    }
+    return m.and(type -> {
+      boolean any = false;
+      for (Site s : hook.sites()) {
+        any |= !type.getDeclaredMethods().filter(methods(s.methods())).isEmpty();
+      }
+      if (!any) {
+        AgentLog.once(Level.WARN, "unmatched:" + hook.name(), warning);
+      }
+      return true;
+    });
+  }
 
   static ElementMatcher.Junction<TypeDescription> types(TypeSpec spec) {
     if (spec.iface() != null) {

@@ -34,7 +34,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 public final class FastTransformer implements ClassFileTransformer {
   private static final String PREFIX = "io/libp2p/";
 
-  private record Woven(Site site, AdviceTemplate advice) {}
+  private record Woven(Hook hook, Site site, AdviceTemplate advice) {}
 
   private final Map<String, List<Woven>> named = new HashMap<>();
   private final Map<String, List<Woven>> byIface = new HashMap<>();
@@ -53,7 +53,7 @@ public final class FastTransformer implements ClassFileTransformer {
     for (Hook h : hooks) {
       List<Woven> w = new ArrayList<>();
       for (Site s : h.sites()) {
-        w.add(new Woven(s, templates.computeIfAbsent(s.advice(), a -> AdviceTemplate.of(a, AdviceTemplate.KIND))));
+        w.add(new Woven(h, s, templates.computeIfAbsent(s.advice(), a -> AdviceTemplate.of(a, AdviceTemplate.KIND))));
       }
       if (h.types().iface() != null) {
         byIface.computeIfAbsent(h.types().iface().replace('.', '/'), k -> new ArrayList<>()).addAll(w);
@@ -109,7 +109,7 @@ public final class FastTransformer implements ClassFileTransformer {
   static byte[] weave(String name, byte[] bytes, List<Site> sites, String kindDesc) {
     List<Woven> w = new ArrayList<>();
     for (Site s : sites) {
-      w.add(new Woven(s, AdviceTemplate.of(s.advice(), kindDesc)));
+      w.add(new Woven(null, s, AdviceTemplate.of(s.advice(), kindDesc)));
     }
     return weave(name, bytes, w);
   }
@@ -123,6 +123,7 @@ public final class FastTransformer implements ClassFileTransformer {
     String binary = name.replace('/', '.');
     ClassWriter writer = new ClassWriter(reader, 0);
     boolean[] woven = {false};
+    java.util.Set<Hook> matched = new java.util.HashSet<>();
     reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
       @Override
       public MethodVisitor visitMethod(int access, String m, String desc, String sig, String[] ex) {
@@ -131,11 +132,17 @@ public final class FastTransformer implements ClassFileTransformer {
           if (w.site().methods().matches(binary, access, m, desc)) {
             mv = new AdviceWeaver(mv, name, access, m, desc, w.advice(), w.site().kind());
             woven[0] = true;
+            matched.add(w.hook());
           }
         }
         return mv;
       }
     }, ClassReader.EXPAND_FRAMES);
+    for (Woven w : sites) {
+      if (w.hook() != null && w.hook().unmatched() != null && !matched.contains(w.hook())) {
+        AgentLog.once(Level.WARN, "unmatched:" + w.hook().name(), w.hook().unmatched());
+      }
+    }
     if (!woven[0]) {
       return null;
     }
