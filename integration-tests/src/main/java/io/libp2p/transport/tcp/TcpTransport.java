@@ -118,6 +118,22 @@ public class TcpTransport implements NettyTransport {
     }
 
     @Override
+    public Multiaddr localAddress(Channel nettyChannel) {
+        return toMultiaddr(socketAddress(nettyChannel.localAddress(), "local"));
+    }
+
+    @Override
+    public Multiaddr remoteAddress(Channel nettyChannel) {
+        return toMultiaddr(socketAddress(nettyChannel.remoteAddress(), "remote"));
+    }
+
+    private static InetSocketAddress socketAddress(java.net.SocketAddress a, String which) {
+        if (!(a instanceof InetSocketAddress isa)) {
+            throw new IllegalStateException("Connection has no " + which + " address yet");
+        }
+        return isa;
+    }
+
     public Multiaddr toMultiaddr(InetSocketAddress addr) {
         Protocol ip = addr.getAddress() instanceof Inet4Address ? Protocol.IP4 : Protocol.IP6;
         return new Multiaddr(List.of(new MultiaddrComponent(ip, addr.getAddress().getAddress()),
