@@ -18,8 +18,8 @@ import io.libp2p.core.mux.StreamMuxer;
 import io.libp2p.etc.AttributesKt;
 import io.libp2p.security.tls.Libp2pTrustManager;
 import io.libp2p.transport.implementation.ConnectionOverNetty;
+import io.libp2p.transport.implementation.Listeners;
 import io.libp2p.transport.implementation.NettyTransport;
-import io.libp2p.transport.implementation.P2PChannelOverNetty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -42,12 +42,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,7 +72,7 @@ public final class QuicTransport implements NettyTransport {
     private final QuicConfig config;
     private final MultistreamProtocol multistreamProtocol = MultistreamProtocolV1.INSTANCE;
     /** UDP channel -> the address it was asked to listen on (several may share a /udp/0 request). */
-    private final Map<Channel, Multiaddr> listeners = new ConcurrentHashMap<>();
+    private final Listeners listeners = new Listeners(this::toMultiaddr);
     /** QUIC connections, both directions. */
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final int instance = INSTANCES.incrementAndGet();
@@ -136,13 +133,7 @@ public final class QuicTransport implements NettyTransport {
 
     @Override
     public List<Multiaddr> listenAddresses() {
-        List<Multiaddr> out = new ArrayList<>();
-        for (Channel ch : listeners.keySet()) {
-            if (ch.localAddress() instanceof InetSocketAddress isa) {
-                out.add(toMultiaddr(isa));
-            }
-        }
-        return out;
+        return listeners.boundAddresses();
     }
 
     @Override
@@ -165,34 +156,12 @@ public final class QuicTransport implements NettyTransport {
         ChannelFuture bind = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(serverTransportBuilder(connHandler, preHandler))
                 .bind(fromMultiaddr(addr));
-        Channel udp = bind.channel();
-        listeners.put(udp, addr);
-        udp.closeFuture().addListener(f -> listeners.remove(udp));
-        // added before the caller's listener, so a failed bind is forgotten before the future fails
-        bind.addListener(f -> {
-            if (!f.isSuccess()) {
-                listeners.remove(udp);
-            }
-        });
-        return P2PChannelOverNetty.toUnitFuture(bind);
+        return listeners.add(bind, addr);
     }
 
-    /** Closes the listeners asked for with {@code addr}, or the one bound to {@code addr}. */
     @Override
     public CompletableFuture<kotlin.Unit> unlisten(Multiaddr addr) {
-        List<CompletableFuture<kotlin.Unit>> closing = new ArrayList<>();
-        for (Map.Entry<Channel, Multiaddr> e : listeners.entrySet()) {
-            Channel udp = e.getKey();
-            boolean bound = udp.localAddress() instanceof InetSocketAddress isa && toMultiaddr(isa).equals(addr);
-            if (e.getValue().equals(addr) || bound) {
-                listeners.remove(udp);
-                closing.add(P2PChannelOverNetty.toUnitFuture(udp.close()));
-            }
-        }
-        if (closing.isEmpty()) {
-            return CompletableFuture.failedFuture(new Libp2pException("No listeners on address " + addr));
-        }
-        return CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])).thenApply(v -> kotlin.Unit.INSTANCE);
+        return listeners.unlisten(addr);
     }
 
     @Override
@@ -377,9 +346,7 @@ public final class QuicTransport implements NettyTransport {
     public CompletableFuture<kotlin.Unit> close() {
         closed = true;
         CompletableFuture<kotlin.Unit> done = new CompletableFuture<>();
-        List<Channel> toClose = new ArrayList<>(listeners.keySet());
-        listeners.clear();
-        toClose.forEach(Channel::close);
+        listeners.closeAll();
         connections.close().addListener(f -> {
             EventLoopGroup g;
             synchronized (this) {
