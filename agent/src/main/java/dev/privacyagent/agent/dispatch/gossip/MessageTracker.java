@@ -1,7 +1,8 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
-import dev.privacyagent.agent.dispatch.Reflect;
+import dev.privacyagent.agent.dispatch.Getter;
+import dev.privacyagent.agent.dispatch.IdentityTexts;
 import dev.privacyagent.analyzer.event.GossipInitiator;
 import dev.privacyagent.analyzer.event.GossipMessageReceived;
 import dev.privacyagent.analyzer.event.GossipValidation;
@@ -23,6 +24,9 @@ final class MessageTracker {
   final AtomicLong sampled = new AtomicLong();
   final AtomicLong skipped = new AtomicLong();
 
+  /** Peer id texts by identity: the listener names the same {@code PeerId} object every time. */
+  private final IdentityTexts peers = new IdentityTexts(1024, Facts::peerId);
+
   MessageTracker(GossipEvents out, RouterTracker.NodeSource nodes, MessageSampling sampling) {
     this.out = out;
     this.nodes = nodes;
@@ -32,29 +36,31 @@ final class MessageTracker {
   void unseen(RouterState st, Object peerId, Object message) {
     flush(st);
     MessageFacts f = MessageFacts.read(message);
-    st.firstSeen.put(f.msgId(), System.nanoTime());
-    String peer = Facts.peerId(peerId);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic());
-    t.received.incrementAndGet();
+    st.firstSeen.put(f.fingerprint, System.nanoTime());
+    String peer = peers.get(peerId);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic);
     t.first.incrementAndGet();
-    if (f.size() > 0) {
-      t.bytes.addAndGet(f.size());
+    if (f.size > 0) {
+      t.bytes.addAndGet(f.size);
     }
     Traffic.PeerCounters p = st.traffic.peer(peer);
     p.first.incrementAndGet();
-    p.firstOn(f.topic());
-    st.pending = new RouterState.Delivery(message, peer, f, out.seq(), out.nanos(), out.wall());
+    p.firstOn(f.topic);
+    // the event's header only for a kept message: a skipped one takes no sequence number
+    boolean kept = keep(t, f);
+    st.pending = kept
+        ? new RouterState.Delivery(message, peer, f, true, out.seq(), out.nanos(), out.wall())
+        : new RouterState.Delivery(message, peer, f, false, 0, 0, 0);
   }
 
   void seen(RouterState st, Object peerId, Object message, Object validation) {
     MessageFacts f = MessageFacts.read(message);
-    long delay = st.firstSeen.since(f.msgId(), System.nanoTime());
-    String peer = Facts.peerId(peerId);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic());
-    t.received.incrementAndGet();
+    long delay = st.firstSeen.since(f.fingerprint, System.nanoTime());
+    String peer = peers.get(peerId);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic);
     t.duplicates.incrementAndGet();
-    if (f.size() > 0) {
-      t.bytes.addAndGet(f.size());
+    if (f.size > 0) {
+      t.bytes.addAndGet(f.size);
     }
     t.duplicateDelay(delay);
     st.traffic.peer(peer).duplicates.incrementAndGet();
@@ -63,18 +69,18 @@ final class MessageTracker {
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;
-    out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic(),
-        f.msgId(), peer, f.size(), false, v, delay >= 0 ? delay : null));
+    out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic,
+        f.msgId(), peer, f.size, false, v, delay >= 0 ? delay : null));
   }
 
   void validated(RouterState st, Object peerId, Object message, GossipValidation result) {
     RouterState.Delivery d = st.pending;
     boolean mine = d != null && d.message == message;
     MessageFacts f = mine ? d.facts : MessageFacts.read(message);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic());
+    Traffic.TopicCounters t = st.traffic.topic(f.topic);
     if (result == GossipValidation.INVALID) {
       t.invalid.incrementAndGet();
-      st.traffic.peer(mine ? d.peer : Facts.peerId(peerId)).invalid.incrementAndGet();
+      st.traffic.peer(mine ? d.peer : peers.get(peerId)).invalid.incrementAndGet();
     } else if (result == GossipValidation.VALID) {
       t.relayed.incrementAndGet(); // a valid first copy is forwarded to the mesh
     }
@@ -94,14 +100,15 @@ final class MessageTracker {
   }
 
   private void report(RouterState st, RouterState.Delivery d, GossipValidation v) {
-    if (keep(st.traffic.topic(d.facts.topic()), d.facts)) {
-      out.emit(new GossipMessageReceived(d.seq, d.nanos, d.wall, nodes.node(st), d.facts.topic(),
-          d.facts.msgId(), d.peer, d.facts.size(), true, v, null));
+    if (d.kept) {
+      out.emit(new GossipMessageReceived(d.seq, d.nanos, d.wall, nodes.node(st), d.facts.topic,
+          d.facts.msgId(), d.peer, d.facts.size, true, v, null));
     }
   }
 
+  /** Whether the delivery gets an event of its own; every choice is counted either way. */
   private boolean keep(Traffic.TopicCounters t, MessageFacts f) {
-    if (sampling.keeps(f.msgId())) {
+    if (f.fingerprint == 0 ? sampling.keeps((String) null) : sampling.keeps(f.idHash)) {
       sampled.incrementAndGet();
       return true;
     }
@@ -115,7 +122,7 @@ final class MessageTracker {
    * peer initiated it; anywhere else (heartbeat, our subscribe or unsubscribe) our node did.
    */
   void mesh(RouterState st, Object peerId, String topic, boolean added) {
-    String peer = Facts.peerId(peerId);
+    String peer = peers.get(peerId);
     String t = Facts.id(topic);
     RpcFacts rpc = st.inboundRpc;
     boolean remote = rpc != null && peer != null && peer.equals(st.inboundPeer)
@@ -138,7 +145,11 @@ final class MessageTracker {
     };
   }
 
+  private static final Getter PEER_ID = new Getter("getPeerId");
+  /** Peer id texts of pubsub peer handlers, by identity (a handler's peer never changes). */
+  private static final IdentityTexts HANDLERS = new IdentityTexts(1024, h -> Facts.peerId(PEER_ID.call(h)));
+
   static String peerOf(Object peerHandler) {
-    return Facts.peerId(Reflect.callOrNull(peerHandler, "getPeerId"));
+    return HANDLERS.get(peerHandler);
   }
 }

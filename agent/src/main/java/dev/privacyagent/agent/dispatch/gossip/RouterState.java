@@ -51,14 +51,17 @@ final class RouterState {
     final Object message;
     final String peer;
     final MessageFacts facts;
+    /** Gets an event of its own (then seq, nanos and wall are its header). */
+    final boolean kept;
     final long seq;
     final long nanos;
     final long wall;
 
-    Delivery(Object message, String peer, MessageFacts facts, long seq, long nanos, long wall) {
+    Delivery(Object message, String peer, MessageFacts facts, boolean kept, long seq, long nanos, long wall) {
       this.message = message;
       this.peer = peer;
       this.facts = facts;
+      this.kept = kept;
       this.seq = seq;
       this.nanos = nanos;
       this.wall = wall;

@@ -87,7 +87,7 @@ final class RouterTracker {
    * {@link #snapshotIfDue} once its node is known.
    */
   RouterState onEventThread(Object router) {
-    RouterState st = routers.get(router);
+    RouterState st = known(router);
     if (st == null) {
       if (!attached || !isGossipRouter(router)) {
         return null;
@@ -128,8 +128,36 @@ final class RouterTracker {
     });
   }
 
+  /**
+   * Every hook of a message asks for its router's state several times (the RPC, each send, each
+   * listener call): a few direct-mapped slots by identity answer before the weak map does.
+   */
+  private static final class Recent extends WeakReference<Object> {
+    final RouterState state;
+
+    Recent(Object router, RouterState state) {
+      super(router);
+      this.state = state;
+    }
+  }
+
+  private final Recent[] recent = new Recent[16];
+
   RouterState known(Object router) {
-    return routers.get(router);
+    if (router == null) {
+      return null;
+    }
+    int h = System.identityHashCode(router);
+    int i = (h ^ (h >>> 16)) & (recent.length - 1);
+    Recent r = recent[i];
+    if (r != null && r.get() == router) {
+      return r.state;
+    }
+    RouterState st = routers.get(router);
+    if (st != null) {
+      recent[i] = new Recent(router, st);
+    }
+    return st;
   }
 
   /**
