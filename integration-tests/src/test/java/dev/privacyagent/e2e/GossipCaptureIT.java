@@ -43,7 +43,7 @@ class GossipCaptureIT {
         GossipWorkload.class, List.of("rounds=8", "interval=200"), dir);
     assertThat(p.await(120)).as(p.stderr()).isZero();
     List<JsonNode> truth = p.truth();
-    assertThat(truthOf(truth, "publish")).hasSize(24).allSatisfy(t -> assertThat(t.get("ok").asBoolean()).isTrue());
+    assertThat(truthOf(truth, "publish")).hasSize(8 * 3 + 6).allSatisfy(t -> assertThat(t.get("ok").asBoolean()).isTrue());
     // every node that stays subscribed to a topic got every other node's message on it
     for (JsonNode d : truthOf(truth, "delivered")) {
       String node = d.get("node").asText();
@@ -73,7 +73,7 @@ class GossipCaptureIT {
     Path dir = E2e.dir("gossip-attach");
     Path events = dir.resolve("events.jsonl");
     E2e.Proc p = E2e.Proc.startMain(E2e.javaOf(E2e.JDK17), List.of(), GossipWorkload.class,
-        List.of("rounds=10", "interval=200", "go=" + dir.resolve("go")), dir);
+        List.of("rounds=10", "interval=200", "go=" + dir.resolve("go"), "js=" + E2e.JS_DIR), dir);
     try {
       p.awaitTruth(t -> t.path("event").asText().equals("ready"), 1, 60);
       AttachIT.Cli cli = AttachIT.cli(dir, "attach", Long.toString(p.pid()), "port=-1", "summaryInterval=0",
@@ -110,13 +110,15 @@ class GossipCaptureIT {
     E2e.Proc p = E2e.Proc.startMain(E2e.javaOf(jdk),
         List.of(E2e.agentArg("port=-1,summaryInterval=0,report=false,gossipMessages=all,gossipInterval=1s,events="
             + events)),
-        GossipWorkload.class, List.of("rounds=12", "interval=200"), dir);
+        GossipWorkload.class, List.of("rounds=12", "interval=200", "js=" + E2e.JS_DIR), dir);
     assertThat(p.await(120)).as(p.stderr()).isZero();
     List<JsonNode> truth = p.truth();
     List<JsonNode> ev = E2e.jsonLines(events);
     assertThat(truthOf(truth, "done")).as("the workload finished").hasSize(1);
+    assertThat(truthOf(truth, "js-peer")).as("the js peer took part").hasSize(1);
     String err = p.stderr();
     assertThat(err).contains("agent-errors=0");
+    assertThat(err).as("every validation result was learned").contains("gossip-validation-unknown=0");
     assertCaptureMatches(truth, ev, false);
   }
 
@@ -174,13 +176,27 @@ class GossipCaptureIT {
       delivered.put(t.get("node").asText() + " " + t.get("topic").asText(), t.get("count").asLong());
     }
     Map<String, Long> firstCopies = new TreeMap<>();
+    Map<String, Long> results = new TreeMap<>();
     for (JsonNode e : ofType(ev, "GossipMessageReceived")) {
       if (e.path("first").asBoolean()) {
-        assertThat(e.get("validation").asText()).isEqualTo("VALID");
+        if (e.get("topic").asText().equals(GossipWorkload.VALIDATION)) {
+          results.merge(e.get("node").asText() + " " + e.get("validation").asText(), 1L, Long::sum);
+        } else {
+          assertThat(e.get("validation").asText()).isEqualTo("VALID");
+        }
         firstCopies.merge(e.get("node").asText() + " " + e.get("topic").asText(), 1L, Long::sum);
       }
     }
     assertThat(firstCopies).isEqualTo(delivered);
+    // each first copy with the result its subscriber gave, at once or later, Ignore included
+    Map<String, Long> answered = new TreeMap<>();
+    for (JsonNode t : truthOf(truth, "validated")) {
+      answered.put(t.get("node").asText() + " " + t.get("result").asText().toUpperCase(java.util.Locale.ROOT),
+          t.get("count").asLong());
+    }
+    assertThat(answered.keySet().stream().map(k -> k.substring(k.indexOf(' ') + 1)).distinct().sorted())
+        .as("the workload asked for every result").containsExactly("IGNORE", "INVALID", "VALID");
+    assertThat(results).as("validation results of the first copies").isEqualTo(answered);
     Map<String, Long> statsFirst = new TreeMap<>();
     long duplicates = 0;
     for (JsonNode e : ofType(ev, "GossipTopicStats")) {
@@ -233,9 +249,77 @@ class GossipCaptureIT {
         }
       }
     }
+    boolean js = !truthOf(truth, "js-peer").isEmpty();
+    if (js) {
+      assertJsPeerMatches(truth, ev, roles.keySet(), announced, meshes);
+    }
     // the gossip streams of an attached run were negotiated before the agent came
-    assertThat(ofType(ev, "GossipPeerProtocol")).hasSize(attached ? 0 : 4 * 3 * 2)
+    assertThat(ofType(ev, "GossipPeerProtocol")).hasSize(attached ? 0 : 4 * 3 * 2 + (js ? 4 * 2 : 0))
         .allSatisfy(e -> assertThat(e.get("protocolId").asText()).isEqualTo("/meshsub/1.2.0"));
+  }
+
+  /**
+   * The js gossipsub peer as our nodes' remote peer: its subscriptions, its place in their meshes
+   * and its messages appear in the capture as its own lines say, and what it got straight from one
+   * of our nodes that node's publish lists among its recipients.
+   */
+  private static void assertJsPeerMatches(List<JsonNode> truth, List<JsonNode> ev, Set<String> nodes,
+      Map<String, Set<String>> announced, Map<String, Set<String>> meshes) {
+    JsonNode peer = truthOf(truth, "js-peer").get(0);
+    String js = peer.get("peerId").asText();
+    Set<String> jsTopics = new TreeSet<>();
+    peer.get("topics").forEach(t -> jsTopics.add(t.asText()));
+    List<JsonNode> jsLines = truthOf(truth, "js").stream().map(j -> j.get("data")).toList();
+    assertThat(jsLines).noneSatisfy(l -> assertThat(l.path("event").asText()).isEqualTo("error"));
+    // a message js published carries its peer id's multihash as the front of its id
+    String jsOrigin = java.util.HexFormat.of().formatHex(io.libp2p.core.PeerId.fromBase58(js).getBytes());
+    for (String node : nodes) {
+      assertThat(announced.get(node + " " + js)).as(node + " sees the js peer's topics").isEqualTo(jsTopics);
+      assertThat(meshes.get(node + " " + GossipWorkload.BLOCK)).as("the js peer in " + node + "'s block mesh")
+          .contains(js);
+      for (String topic : jsTopics) {
+        if (!finalTopics(truth, node).contains(topic)) {
+          continue;
+        }
+        long published = jsLines.stream().filter(l -> l.path("event").asText().equals("gossip-published")
+            && l.get("topic").asText().equals(topic)).count();
+        long firstHere = ofType(ev, "GossipMessageReceived").stream().filter(e -> e.path("first").asBoolean()
+            && e.get("node").asText().equals(node) && e.get("topic").asText().equals(topic)
+            && e.get("messageId").asText().startsWith(jsOrigin)).count();
+        assertThat(firstHere).as("the js peer's messages on " + topic + " at " + node).isPositive()
+            .isEqualTo(published);
+      }
+    }
+    // what our nodes published on its topics reached it once each (a message's text starts with its
+    // tag, the rest is zeros, which the js peer prints as '?')
+    List<JsonNode> jsGot = jsLines.stream().filter(l -> l.path("event").asText().equals("gossip-message")).toList();
+    Set<String> tags = new TreeSet<>();
+    for (JsonNode pub : truthOf(truth, "publish")) {
+      String topic = pub.get("topic").asText();
+      String tag = pub.get("tag").asText();
+      tags.add(tag);
+      if (jsTopics.contains(topic)) {
+        assertThat(jsGot).as("the js peer got " + tag).filteredOn(l -> l.get("topic").asText().equals(topic)
+                && pub.get("node").asText().equals(l.path("origin").asText())
+                && l.get("text").asText().split("\\?", 2)[0].equals(tag))
+            .hasSize(1);
+      }
+    }
+    long direct = 0;
+    for (String node : nodes) {
+      for (String topic : jsTopics) {
+        long fromOrigin = jsGot.stream().filter(l -> l.get("topic").asText().equals(topic)
+            && node.equals(l.path("origin").asText()) && node.equals(l.path("from").asText())
+            && tags.contains(l.get("text").asText().split("\\?", 2)[0])).count();
+        long sentToJs = ofType(ev, "GossipPublish").stream().filter(e -> e.get("node").asText().equals(node)
+            && e.get("topic").asText().equals(topic)
+            && java.util.stream.StreamSupport.stream(e.get("recipientPeers").spliterator(), false)
+                .anyMatch(r -> r.asText().equals(js))).count();
+        assertThat(sentToJs).as(node + "'s publishes on " + topic + " sent to the js peer").isGreaterThanOrEqualTo(fromOrigin);
+        direct += fromOrigin;
+      }
+    }
+    assertThat(direct).as("some of our messages reached the js peer straight from their origin").isPositive();
   }
 
   static Set<String> finalTopics(List<JsonNode> truth, String node) {

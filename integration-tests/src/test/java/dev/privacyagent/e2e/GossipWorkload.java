@@ -8,10 +8,12 @@ import io.libp2p.core.pubsub.PubsubApiKt;
 import io.libp2p.core.pubsub.PubsubPublisherApi;
 import io.libp2p.core.pubsub.PubsubSubscription;
 import io.libp2p.core.pubsub.Topic;
+import io.libp2p.core.pubsub.ValidationResult;
 import io.libp2p.pubsub.PubsubApiImpl;
 import io.libp2p.pubsub.gossip.Gossip;
 import io.libp2p.pubsub.gossip.GossipParams;
 import io.libp2p.pubsub.gossip.GossipRouter;
+import io.libp2p.pubsub.gossip.GossipScoreParams;
 import io.libp2p.pubsub.gossip.builders.GossipRouterBuilder;
 import io.libp2p.security.noise.NoiseXXSecureChannel;
 import io.libp2p.transport.tcp.TcpTransport;
@@ -37,13 +39,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * its ground truth as JSON lines on stdout: every subscription change, every publish, and at the
  * end each node's deliveries per topic and its meshes.
  *
+ * Every node also subscribes to a validation topic on which one relay publishes messages that
+ * ask their subscribers for each result (Valid, Invalid, Ignore; at once or 30 ms later). With
+ * {@code js=DIR} a js-libp2p gossipsub peer (DIR/peer.mjs) takes part: every node connects to it,
+ * it subscribes to the block topic and subnet 1 and publishes on them every round; its own lines
+ * are in the ground truth as {@code {"event":"js","data":{...}}}.
+ *
  * <p>Arguments: {@code rounds=N} (default 20), {@code interval=ms} (default 200),
  * {@code go=FILE} (after the network is up, wait until FILE exists, at most 60 s: the attach test
- * attaches meanwhile).
+ * attaches meanwhile), {@code js=DIR}.
  */
 public final class GossipWorkload {
   static final String PREFIX = "/eth2/00000000/";
   static final String BLOCK = PREFIX + "beacon_block/ssz_snappy";
+  /**
+   * Every node subscribes; one relay publishes on it, and each message's first bytes tell the
+   * subscribers what to answer, at once or later: the capture must show each real result.
+   */
+  static final String VALIDATION = PREFIX + "voluntary_exit/ssz_snappy";
+  static final List<String> KINDS = List.of("sync-ignore", "async-valid", "async-invalid", "async-ignore",
+      "sync-invalid");
+  /** The js peer's topics: its subscriptions, mesh membership and deliveries are checked. */
+  static final List<String> JS_TOPICS = List.of(BLOCK, subnet(1));
+  /** Completes the asynchronous validations, as an application's own validation thread would. */
+  static final java.util.concurrent.ScheduledExecutorService LATER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "validation");
+        t.setDaemon(true);
+        return t;
+      });
 
   static String subnet(int i) {
     return PREFIX + "beacon_attestation_" + i + "/ssz_snappy";
@@ -64,12 +88,18 @@ public final class GossipWorkload {
     final PubsubPublisherApi publisher;
     final Map<String, PubsubSubscription> subs = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> delivered = new ConcurrentHashMap<>();
+    final Map<String, AtomicLong> validated = new ConcurrentHashMap<>();
     long seq = 1;
 
     Node(String role) throws Exception {
       this.role = role;
       GossipRouterBuilder rb = new GossipRouterBuilder();
       rb.setParams(GossipParams.builder().heartbeatInterval(Duration.ofMillis(200)).build());
+      // the validation topic's Invalid answers would cost the publishing relay its score, and with
+      // it its place in every mesh and publish: this network does not score
+      GossipScoreParams score = new GossipScoreParams();
+      rb.setScoreParams(new GossipScoreParams(0, score.getGraylistThreshold(), score.getPublishThreshold(),
+          score.getGossipThreshold()));
       router = rb.build();
       gossip = new Gossip(router, new PubsubApiImpl(router), null);
       host = new HostBuilder(HostBuilder.DefaultMode.None)
@@ -93,9 +123,23 @@ public final class GossipWorkload {
         truth("{\"event\":\"subscribe\",\"node\":\"" + id() + "\",\"topic\":\"" + t + "\"}");
         return gossip.subscribe((MessageApi m) -> {
           delivered.computeIfAbsent(t, k -> new AtomicLong()).incrementAndGet();
-          return PubsubApiKt.getRESULT_VALID();
+          return t.equals(VALIDATION) ? validate(m) : PubsubApiKt.getRESULT_VALID();
         }, new Topic(t));
       });
+    }
+
+    /** The answer the message asks for (its first bytes name one of {@link #KINDS}), counted. */
+    java.util.concurrent.CompletableFuture<ValidationResult> validate(MessageApi m) {
+      String kind = m.getData().toString(StandardCharsets.UTF_8);
+      ValidationResult r = kind.contains("ignore") ? ValidationResult.Ignore
+          : kind.contains("invalid") ? ValidationResult.Invalid : ValidationResult.Valid;
+      validated.computeIfAbsent(r.name(), k -> new AtomicLong()).incrementAndGet();
+      if (kind.startsWith("sync")) {
+        return java.util.concurrent.CompletableFuture.completedFuture(r);
+      }
+      java.util.concurrent.CompletableFuture<ValidationResult> later = new java.util.concurrent.CompletableFuture<>();
+      LATER.schedule(() -> later.complete(r), 30, TimeUnit.MILLISECONDS);
+      return later;
     }
 
     void unsubscribe(String topic) {
@@ -111,8 +155,12 @@ public final class GossipWorkload {
     }
 
     void publish(String topic, int size, String event) throws Exception {
+      publish(topic, size, event, role + "-" + seq);
+    }
+
+    void publish(String topic, int size, String event, String text) throws Exception {
       byte[] data = new byte[size];
-      byte[] tag = (role + "-" + seq).getBytes(StandardCharsets.UTF_8);
+      byte[] tag = text.getBytes(StandardCharsets.UTF_8);
       System.arraycopy(tag, 0, data, 0, Math.min(tag.length, size));
       boolean ok = true;
       try {
@@ -122,7 +170,7 @@ public final class GossipWorkload {
       }
       seq++;
       truth("{\"event\":\"" + event + "\",\"node\":\"" + id() + "\",\"topic\":\"" + topic + "\",\"size\":" + size
-          + ",\"ok\":" + ok + "}");
+          + ",\"tag\":\"" + text + "\",\"ok\":" + ok + "}");
     }
 
     void summary() throws Exception {
@@ -143,6 +191,10 @@ public final class GossipWorkload {
         truth("{\"event\":\"delivered\",\"node\":\"" + id() + "\",\"topic\":\"" + e.getKey() + "\",\"count\":"
             + e.getValue().get() + "}");
       }
+      for (var e : validated.entrySet()) {
+        truth("{\"event\":\"validated\",\"node\":\"" + id() + "\",\"result\":\"" + e.getKey() + "\",\"count\":"
+            + e.getValue().get() + "}");
+      }
     }
   }
 
@@ -155,6 +207,16 @@ public final class GossipWorkload {
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "20"));
     long interval = Long.parseLong(a.getOrDefault("interval", "200"));
     String go = a.get("go");
+    String jsDir = a.get("js");
+    JsGossipPeer js = null;
+    String[] jsAt = null;
+    if (jsDir != null) {
+      js = JsGossipPeer.start(java.nio.file.Path.of(jsDir), JS_TOPICS, 200,
+          line -> truth("{\"event\":\"js\",\"data\":" + line + "}"));
+      jsAt = js.awaitListening();
+      truth("{\"event\":\"js-peer\",\"peerId\":\"" + jsAt[0] + "\",\"topics\":[\""
+          + String.join("\",\"", JS_TOPICS) + "\"]}");
+    }
     Node careful = new Node("careful");
     Node leaky = new Node("leaky");
     Node relay1 = new Node("relay");
@@ -162,6 +224,7 @@ public final class GossipWorkload {
     List<Node> all = List.of(careful, leaky, relay1, relay2);
     for (Node n : all) {
       n.subscribe(BLOCK);
+      n.subscribe(VALIDATION);
     }
     careful.subscribe(subnet(0));
     careful.subscribe(subnet(1));
@@ -177,6 +240,12 @@ public final class GossipWorkload {
       for (int j = i + 1; j < order.size(); j++) {
         order.get(i).host.getNetwork().connect(order.get(j).host.getPeerId(),
             order.get(j).host.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+      }
+    }
+    if (js != null) {
+      for (Node n : all) {
+        n.host.getNetwork().connect(io.libp2p.core.PeerId.fromBase58(jsAt[0]),
+            new io.libp2p.core.multiformats.Multiaddr(jsAt[1])).get(10, TimeUnit.SECONDS);
       }
     }
     Thread.sleep(1500); // meshes form within a few 200 ms heartbeats
@@ -205,6 +274,12 @@ public final class GossipWorkload {
       leaky.publish(subnet(duty), 200);
       leaky.unsubscribe(subnet(duty));
       (r % 2 == 0 ? relay1 : relay2).publish(BLOCK, 1000);
+      if (r < rounds - 2) { // results that come later need some traffic after them to be read
+        relay1.publish(VALIDATION, 64, "publish", KINDS.get(r % KINDS.size()) + "-" + r);
+      }
+      if (js != null) {
+        js.publish(r % 2 == 0 ? BLOCK : subnet(1), 300, "js-" + r);
+      }
       Thread.sleep(interval / 2);
     }
     Thread.sleep(1000); // deliveries and duplicates settle
@@ -212,6 +287,9 @@ public final class GossipWorkload {
       n.summary();
     }
     truth("{\"event\":\"done\"}");
+    if (js != null) {
+      js.close();
+    }
     for (Node n : all) {
       n.host.stop().get(10, TimeUnit.SECONDS);
     }

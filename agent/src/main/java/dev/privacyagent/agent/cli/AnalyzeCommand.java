@@ -122,8 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--adversary-share must be between 0 and 1 (exclusive), got "
           + adversaryShare);
     }
-    AnalyzerConfig d = AnalyzerConfig.defaults();
-    return d.withGossip(d.gossip().withSettings(d.gossip().settings().withAdversaryShare(adversaryShare)));
+    return AnalyzerConfig.defaults().withAdversaryShare(adversaryShare);
   }
 
   @Override

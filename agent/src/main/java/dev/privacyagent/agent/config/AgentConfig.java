@@ -15,6 +15,8 @@ import java.util.List;
  * @param eventsGzip the events file is written as gzip
  * @param backgroundStartup {@code startup=background}: premain registers a gate and returns
  * @param gossip which received gossip messages get an event of their own, the stats interval
+ * @param adversaryShare f of the live report's gossip duty-exposure measure (as {@code analyze
+ *     --adversary-share}), strictly between 0 and 1
  * @param nodeName the configured {@code nodeName}, null when none (then reports use a short
  *     form of the peer id)
  * @param warnings non-fatal remarks made while resolving (unknown keys), logged at start-up
@@ -36,6 +38,7 @@ public record AgentConfig(
     int queue,
     boolean faultInjection,
     GossipSettings gossip,
+    double adversaryShare,
     String nodeName,
     List<String> warnings) {
 

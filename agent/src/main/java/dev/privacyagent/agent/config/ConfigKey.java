@@ -27,6 +27,9 @@ public enum ConfigKey {
       "gossipMessages", "sampled",
       "received gossip messages with an event of their own: off, sampled (1 in 1024), sampled:N or all"),
   GOSSIP_INTERVAL("gossipInterval", "30s", "period of the per-topic and per-peer gossip stats events"),
+  ADVERSARY_SHARE(
+      "adversaryShare", "0.1",
+      "share f of the node's peers the adversary of the gossip duty-exposure measure holds, 1-(1-f)^k (0 < f < 1)"),
   NODE_NAME(
       "nodeName", "",
       "readable node name in reports, the page and metrics; several hosts in one JVM are NAME-0, NAME-1, ... (empty: a short form of the peer id)"),

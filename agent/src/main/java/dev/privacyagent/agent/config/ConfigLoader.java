@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+  private static final Pattern SHARE = Pattern.compile("(\\d{1,9}(\\.\\d{0,17})?|\\.\\d{1,17})([eE]-?\\d{1,3})?");
 
   private ConfigLoader() {}
 
@@ -97,6 +98,7 @@ public final class ConfigLoader {
             sampling(values.get(ConfigKey.GOSSIP_MESSAGES)),
             duration(values.get(ConfigKey.GOSSIP_INTERVAL), false),
             fault.equals("throw")),
+        share(values.get(ConfigKey.ADVERSARY_SHARE)),
         nodeName(values.get(ConfigKey.NODE_NAME)),
         warnings);
   }
@@ -163,6 +165,18 @@ public final class ConfigLoader {
     }
     if (v.length() > 48 || !v.matches("[A-Za-z0-9._-]+")) {
       throw bad(r, "expected up to 48 letters, digits, '.', '_' or '-'");
+    }
+    return v;
+  }
+
+  /** A share of peers: a plain decimal strictly between 0 and 1 (0 or 1 make the measure trivial). */
+  private static double share(Resolved r) throws ConfigException {
+    if (!SHARE.matcher(r.value()).matches()) {
+      throw bad(r, "not a number; expected a share of peers between 0 and 1 (exclusive), e.g. 0.1");
+    }
+    double v = Double.parseDouble(r.value());
+    if (!(v > 0 && v < 1)) {
+      throw bad(r, "must be between 0 and 1 (exclusive), e.g. 0.1");
     }
     return v;
   }

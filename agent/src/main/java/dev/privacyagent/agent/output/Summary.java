@@ -50,7 +50,8 @@ public final class Summary {
     if (c == null || c.sampled() + c.skipped() + c.truncated() == 0) {
       return "";
     }
-    return String.format(Locale.ROOT, " gossip-message-events=%d gossip-messages-unsampled=%d gossip-truncated=%d",
-        c.sampled(), c.skipped(), c.truncated());
+    return String.format(Locale.ROOT,
+        " gossip-message-events=%d gossip-messages-unsampled=%d gossip-truncated=%d gossip-validation-unknown=%d",
+        c.sampled(), c.skipped(), c.truncated(), c.validationUnknown());
   }
 }

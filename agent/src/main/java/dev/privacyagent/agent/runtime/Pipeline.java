@@ -1,6 +1,7 @@
 package dev.privacyagent.agent.runtime;
 
 import dev.privacyagent.agent.config.AgentConfig;
+import dev.privacyagent.analyzer.detect.AnalyzerConfig;
 import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.log.AgentLog;
 import dev.privacyagent.agent.output.EventFileWriter;
@@ -77,12 +78,17 @@ public final class Pipeline implements EventSink {
     if (a == null) {
       synchronized (this) {
         if (analyzer == null) {
-          analyzer = new PrivacyAnalyzer();
+          analyzer = new PrivacyAnalyzer(analyzerConfig(config));
         }
         a = analyzer;
       }
     }
     return a;
+  }
+
+  /** The detectors' defaults with what the agent's configuration changes (the adversary share). */
+  static AnalyzerConfig analyzerConfig(AgentConfig config) {
+    return AnalyzerConfig.defaults().withAdversaryShare(config.adversaryShare());
   }
 
   public boolean active() {

@@ -49,6 +49,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void adversaryShareFromEverySourceAndOnlyStrictlyBetweenZeroAndOne() throws Exception {
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of()).adversaryShare()).isEqualTo(0.1);
+    assertThat(ConfigLoader.load("adversaryShare=0.25", Map.of(), Map.of()).adversaryShare()).isEqualTo(0.25);
+    assertThat(ConfigLoader.load(null, Map.of("privacyagent.adversaryShare", ".05"), Map.of())
+        .adversaryShare()).isEqualTo(0.05);
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of("PRIVACY_AGENT_ADVERSARY_SHARE", "2e-2"))
+        .adversaryShare()).isEqualTo(0.02);
+    for (String bad : new String[] {"0", "1", "1.5", "-0.1", "NaN", "Infinity", "0x1p-3", "0.1d", "ten", ""}) {
+      assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("privacyagent.adversaryShare", bad), Map.of()))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("-Dprivacyagent.adversaryShare")
+          .hasMessageContaining("between 0 and 1 (exclusive)");
+    }
+  }
+
+  @Test
   void agentArgumentsBeatSystemPropertiesWhichBeatEnvironment() throws Exception {
     Map<String, String> props = Map.of("privacyagent.port", "9001", "privacyagent.log", "debug");
     Map<String, String> env =

@@ -68,6 +68,11 @@ public record AnalyzerConfig(
     return new AnalyzerConfig(timing, anonymity, fingerprint, address, linkability, connections, transport, proofs, maxPeerRows, maxProtocolRows, v);
   }
 
+  /** The gossip duty-exposure measure's f ({@code analyze --adversary-share}, agent {@code adversaryShare}). */
+  public AnalyzerConfig withAdversaryShare(double f) {
+    return withGossip(gossip.withSettings(gossip.settings().withAdversaryShare(f)));
+  }
+
   public AnalyzerConfig withProofs(ProofThresholds v) {
     return new AnalyzerConfig(timing, anonymity, fingerprint, address, linkability, connections, transport, v, maxPeerRows, maxProtocolRows, gossip);
   }

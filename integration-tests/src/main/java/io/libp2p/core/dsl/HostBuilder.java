@@ -51,6 +51,7 @@ import java.util.function.Supplier;
 public class HostBuilder {
     private final List<Function<ConnectionUpgrader, Transport>> transports = new ArrayList<>();
     private final List<BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>> secureChannels = new ArrayList<>();
+    private final List<BiFunction<PrivKey, List<? extends ProtocolBinding<?>>, Transport>> secureTransports = new ArrayList<>();
     private final List<Supplier<StreamMuxerProtocol>> muxers = new ArrayList<>();
     private final List<ProtocolBinding<?>> protocols = new ArrayList<>();
     private final List<String> listenAddresses = new ArrayList<>();
@@ -84,6 +85,16 @@ public class HostBuilder {
     @SafeVarargs
     public final HostBuilder transport(Function<ConnectionUpgrader, Transport>... transports) {
         this.transports.addAll(Arrays.asList(transports));
+        return this;
+    }
+
+    /**
+     * Transports that secure and multiplex by themselves (QUIC): each gets the host key and the host's
+     * protocols, and needs neither a secure channel nor a muxer.
+     */
+    @SafeVarargs
+    public final HostBuilder secureTransport(BiFunction<PrivKey, List<? extends ProtocolBinding<?>>, Transport>... secureTransports) {
+        this.secureTransports.addAll(Arrays.asList(secureTransports));
         return this;
     }
 
@@ -158,13 +169,14 @@ public class HostBuilder {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Host build() {
-        if (transports.isEmpty()) {
+        if (transports.isEmpty() && secureTransports.isEmpty()) {
             throw new IllegalStateException("HostBuilder: at least one transport is required");
         }
-        if (secureChannels.isEmpty()) {
+        // only a transport that the upgrader secures and multiplexes needs a secure channel and a muxer
+        if (!transports.isEmpty() && secureChannels.isEmpty()) {
             throw new IllegalStateException("HostBuilder: at least one secure channel is required");
         }
-        if (muxers.isEmpty()) {
+        if (!transports.isEmpty() && muxers.isEmpty()) {
             throw new IllegalStateException("HostBuilder: at least one muxer is required");
         }
         PrivKey key = identity != null ? identity : KeyKt.generateKeyPair(keyType).getFirst();
@@ -185,10 +197,15 @@ public class HostBuilder {
         for (BiFunction<PrivKey, List<StreamMuxer>, SecureChannel> s : secureChannels) {
             secureList.add(s.apply(key, List.copyOf(muxerList)));
         }
-        ConnectionUpgrader upgrader = new ConnectionUpgrader(multistreamProtocol, secureList, multistreamProtocol, muxerList);
         List<Transport> transportList = new ArrayList<>();
-        for (Function<ConnectionUpgrader, Transport> t : transports) {
-            transportList.add(t.apply(upgrader));
+        if (!transports.isEmpty()) {
+            ConnectionUpgrader upgrader = new ConnectionUpgrader(multistreamProtocol, secureList, multistreamProtocol, muxerList);
+            for (Function<ConnectionUpgrader, Transport> t : transports) {
+                transportList.add(t.apply(upgrader));
+            }
+        }
+        for (BiFunction<PrivKey, List<? extends ProtocolBinding<?>>, Transport> t : secureTransports) {
+            transportList.add(t.apply(key, liveProtocols));
         }
 
         fillIdentify(key, liveProtocols);

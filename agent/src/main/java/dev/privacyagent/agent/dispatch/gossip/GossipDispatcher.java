@@ -53,14 +53,14 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   }
 
   /** Counters for the summary: deliveries with and without a per-message event, lost entries. */
-  public record Counts(long sampled, long skipped, long truncated) {}
+  public record Counts(long sampled, long skipped, long truncated, long validationUnknown) {}
 
   public Counts counts() {
     long truncated = routers.snapshotTruncated.get();
     for (RouterState st : routers.states) {
       truncated += st.traffic.overflow.get();
     }
-    return new Counts(messages.sampled.get(), messages.skipped.get(), truncated);
+    return new Counts(messages.sampled.get(), messages.skipped.get(), truncated, messages.unresolved.get());
   }
 
   /** On the agent's worker, every stats interval: per-topic and per-peer deltas of every router. */
@@ -179,7 +179,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       if (st != null) {
         st.inboundPeer = null;
         st.inboundRpc = null;
-        messages.flush(st);
+        messages.settle(st, router);
       }
     } catch (Throwable t) {
       failures.record("gossip inbound done", t);

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Messages and meshes as the router's listener reports them, on its event thread. Every delivery
  * is counted in the router's {@link Traffic}; a {@code GossipMessageReceived} is built only for
- * the messages {@link MessageSampling} keeps. A first copy ({@code notifyUnseenMessage}) is
- * reported with its validation result when that follows within the same RPC (synchronous
- * validation), otherwise as {@code PENDING} once the RPC is applied.
+ * the messages {@link MessageSampling} keeps. A kept first copy ({@code notifyUnseenMessage}) is
+ * reported once its validation result is known: the Valid or Invalid callback, synchronous or
+ * asynchronous, or the Ignore the seen cache shows ({@link Unresolved}); as {@code PENDING} only
+ * when no result came within a minute.
  */
 final class MessageTracker {
   private final GossipEvents out;
@@ -23,6 +24,9 @@ final class MessageTracker {
   /** Deliveries with a per-message event, and without one: every sample and skip is counted. */
   final AtomicLong sampled = new AtomicLong();
   final AtomicLong skipped = new AtomicLong();
+  /** Kept first copies reported as PENDING: no result was learned in time (or their entry was evicted). */
+  final AtomicLong unresolved = new AtomicLong();
+  private final Unresolved.Report settled = this::settled;
 
   /** Peer id texts by identity: the listener names the same {@code PeerId} object every time. */
   private final IdentityTexts peers = new IdentityTexts(1024, Facts::peerId);
@@ -34,7 +38,6 @@ final class MessageTracker {
   }
 
   void unseen(RouterState st, Object peerId, Object message) {
-    flush(st);
     MessageFacts f = MessageFacts.read(message);
     st.firstSeen.put(f.fingerprint, System.nanoTime());
     String peer = peers.get(peerId);
@@ -46,11 +49,17 @@ final class MessageTracker {
     Traffic.PeerCounters p = st.traffic.peer(peer);
     p.first.incrementAndGet();
     p.firstOn(f.topic);
-    // the event's header only for a kept message: a skipped one takes no sequence number
-    boolean kept = keep(t, f);
-    st.pending = kept
-        ? new RouterState.Delivery(message, peer, f, true, out.seq(), out.nanos(), out.wall())
-        : new RouterState.Delivery(message, peer, f, false, 0, 0, 0);
+    st.current = message;
+    st.currentFacts = f;
+    st.currentPeer = peer;
+    if (keep(t, f)) {
+      Unresolved.Delivery d = new Unresolved.Delivery(message, peer, f, out.seq(), out.nanos(), out.wall());
+      if (f.msgId() == null) {
+        report(st, d, GossipValidation.PENDING); // nothing to match a later result with
+      } else {
+        st.unresolved.add(st, d, settled);
+      }
+    }
   }
 
   void seen(RouterState st, Object peerId, Object message, Object validation) {
@@ -74,36 +83,45 @@ final class MessageTracker {
   }
 
   void validated(RouterState st, Object peerId, Object message, GossipValidation result) {
-    RouterState.Delivery d = st.pending;
-    boolean mine = d != null && d.message == message;
-    MessageFacts f = mine ? d.facts : MessageFacts.read(message);
+    boolean mine = st.current == message; // the copy of this RPC: its facts are read already
+    MessageFacts f = mine ? st.currentFacts : MessageFacts.read(message);
     Traffic.TopicCounters t = st.traffic.topic(f.topic);
     if (result == GossipValidation.INVALID) {
       t.invalid.incrementAndGet();
-      st.traffic.peer(mine ? d.peer : peers.get(peerId)).invalid.incrementAndGet();
+      st.traffic.peer(mine ? st.currentPeer : peers.get(peerId)).invalid.incrementAndGet();
     } else if (result == GossipValidation.VALID) {
       t.relayed.incrementAndGet(); // a valid first copy is forwarded to the mesh
     }
-    if (mine) {
-      st.pending = null;
+    // the id's text only when a kept copy waits for a result (rarely: most are settled at once)
+    Unresolved.Delivery d = st.unresolved.isEmpty() ? null : st.unresolved.take(f.msgId());
+    if (d != null) {
       report(st, d, result);
     }
   }
 
-  /** The RPC is applied: a first copy still without a result is reported as pending. */
-  void flush(RouterState st) {
-    RouterState.Delivery d = st.pending;
-    if (d != null) {
-      st.pending = null;
-      report(st, d, GossipValidation.PENDING);
+  /**
+   * An RPC was applied ({@code onInbound} exit) or is about to be (its enter): the copy of the
+   * last one is no longer held, and waiting copies whose result the seen cache shows are reported.
+   */
+  void settle(RouterState st, Object router) {
+    st.current = null;
+    st.currentFacts = null;
+    st.currentPeer = null;
+    if (!st.unresolved.isEmpty()) {
+      st.unresolved.settle(st, router, System.nanoTime(), settled);
     }
   }
 
-  private void report(RouterState st, RouterState.Delivery d, GossipValidation v) {
-    if (d.kept) {
-      out.emit(new GossipMessageReceived(d.seq, d.nanos, d.wall, nodes.node(st), d.facts.topic,
-          d.facts.msgId(), d.peer, d.facts.size, true, v, null));
+  private void settled(RouterState st, Unresolved.Delivery d, GossipValidation v, boolean unknown) {
+    if (unknown) {
+      unresolved.incrementAndGet();
     }
+    report(st, d, v);
+  }
+
+  private void report(RouterState st, Unresolved.Delivery d, GossipValidation v) {
+    out.emit(new GossipMessageReceived(d.seq, d.nanos, d.wall, nodes.node(st), d.facts.topic(),
+        d.facts.msgId(), d.peer, d.facts.size(), true, v, null));
   }
 
   /** Whether the delivery gets an event of its own; every choice is counted either way. */

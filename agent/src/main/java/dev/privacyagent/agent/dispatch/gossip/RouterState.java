@@ -35,36 +35,18 @@ final class RouterState {
   /** The peer and facts of the RPC being applied ({@code onInbound} enter to exit), else null. */
   String inboundPeer;
   RpcFacts inboundRpc;
-  /** A first delivery whose validation has not been reported yet, within {@code onInbound}. */
-  Delivery pending;
+  /**
+   * The first copy {@code notifyUnseenMessage} reported last, its facts and peer, until the RPC is
+   * applied (a few microseconds): its result callback then needs no second read of the message.
+   */
+  Object current;
+  MessageFacts currentFacts;
+  String currentPeer;
+  /** Kept first copies still without a validation result. */
+  final Unresolved unresolved = new Unresolved();
 
   RouterState(RouterFacts facts, boolean preexisting) {
     this.facts = facts;
     this.preexisting = preexisting;
-  }
-
-  /**
-   * A first copy waiting for its synchronous validation result. Holds the message object only
-   * until the RPC that carried it is applied (a few microseconds), to match the result callback.
-   */
-  static final class Delivery {
-    final Object message;
-    final String peer;
-    final MessageFacts facts;
-    /** Gets an event of its own (then seq, nanos and wall are its header). */
-    final boolean kept;
-    final long seq;
-    final long nanos;
-    final long wall;
-
-    Delivery(Object message, String peer, MessageFacts facts, boolean kept, long seq, long nanos, long wall) {
-      this.message = message;
-      this.peer = peer;
-      this.facts = facts;
-      this.kept = kept;
-      this.seq = seq;
-      this.nanos = nanos;
-      this.wall = wall;
-    }
   }
 }

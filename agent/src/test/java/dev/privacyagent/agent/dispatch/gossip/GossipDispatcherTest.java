@@ -191,7 +191,10 @@ class GossipDispatcherTest {
     Message async = new Message(T, 3, 50);
     d.inbound(r, bobH, new Rpc());
     l.notifyUnseenMessage(bob, async);
+    r.seen.values.put(async, Optional.empty());
     d.inboundDone(r);
+    assertThat(of(GossipMessageReceived.class)).as("the result is not known yet").hasSize(3);
+    l.notifyUnseenValidMessage(bob, async); // asynchronous validation completes on the event thread
 
     List<GossipMessageReceived> rx = of(GossipMessageReceived.class);
     assertThat(rx).extracting(GossipMessageReceived::peerId, GossipMessageReceived::first,
@@ -200,7 +203,7 @@ class GossipDispatcherTest {
             org.assertj.core.groups.Tuple.tuple("12D3KooWAlice", true, GossipValidation.VALID),
             org.assertj.core.groups.Tuple.tuple("12D3KooWBob", false, GossipValidation.VALID),
             org.assertj.core.groups.Tuple.tuple("12D3KooWBob", true, GossipValidation.INVALID),
-            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", true, GossipValidation.PENDING));
+            org.assertj.core.groups.Tuple.tuple("12D3KooWBob", true, GossipValidation.VALID));
     assertThat(rx.get(0).duplicateDelayNanos()).isNull();
     assertThat(rx.get(1).duplicateDelayNanos()).isNotNull().isGreaterThanOrEqualTo(0L);
     assertThat(rx.get(0).messageId()).isEqualTo("0a0001");
@@ -212,7 +215,7 @@ class GossipDispatcherTest {
       assertThat(s.firstDeliveries()).isEqualTo(3);
       assertThat(s.duplicates()).isEqualTo(1);
       assertThat(s.invalid()).isEqualTo(1);
-      assertThat(s.relayed()).isEqualTo(1);
+      assertThat(s.relayed()).isEqualTo(2);
       assertThat(s.bytesReceived()).isEqualTo(300);
       assertThat(s.messageEventsSkipped()).isZero();
     });
@@ -225,6 +228,85 @@ class GossipDispatcherTest {
     int before = events.size();
     d.flushStats();
     assertThat(events).hasSize(before);
+  }
+
+  /**
+   * Ignore has no listener callback: the result comes from the router's seen cache, whether the
+   * application answered at once or later; an asynchronous Invalid comes as its callback; copies of
+   * one RPC are matched by id, whatever order their results take.
+   */
+  @Test
+  void ignoreAndAsynchronousResultsAreReportedAsTheyAreNotAsPending() throws Exception {
+    GossipDispatcher d = dispatcher(MessageSampling.parse("all"));
+    Router r = new Router(0);
+    d.routerCreated(r);
+    GossipRouterEventListener l = r.listener();
+    Message ignoredNow = new Message(T, 1, 10);
+    Message validLater = new Message(T, 2, 10);
+    Message invalidLater = new Message(T, 3, 10);
+    Message ignoredLater = new Message(T, 4, 10);
+    d.inbound(r, aliceH, new Rpc());
+    for (Message m : List.of(ignoredNow, validLater, invalidLater, ignoredLater)) {
+      l.notifyUnseenMessage(alice, m); // jvm-libp2p reports every copy of an RPC before validating any
+      r.seen.values.put(m, Optional.empty());
+    }
+    r.seen.values.put(ignoredNow, Optional.of(ValidationResult.Ignore));
+    d.inboundDone(r);
+    assertThat(of(GossipMessageReceived.class)).extracting(GossipMessageReceived::messageId,
+            GossipMessageReceived::validation)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("0a0001", GossipValidation.IGNORE));
+
+    l.notifyUnseenInvalidMessage(alice, invalidLater);
+    l.notifyUnseenValidMessage(alice, validLater);
+    r.seen.values.put(ignoredLater, Optional.of(ValidationResult.Ignore));
+    Thread.sleep(Unresolved.POLL_NANOS / 1_000_000 + 20); // the waiting ones are read again at most this often
+    d.inbound(r, bobH, new Rpc());
+    d.inboundDone(r);
+    assertThat(of(GossipMessageReceived.class)).extracting(GossipMessageReceived::messageId,
+            GossipMessageReceived::validation)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("0a0001", GossipValidation.IGNORE),
+            org.assertj.core.groups.Tuple.tuple("0a0003", GossipValidation.INVALID),
+            org.assertj.core.groups.Tuple.tuple("0a0002", GossipValidation.VALID),
+            org.assertj.core.groups.Tuple.tuple("0a0004", GossipValidation.IGNORE));
+    assertThat(of(GossipMessageReceived.class)).allSatisfy(e -> assertThat(e.peerId()).isEqualTo("12D3KooWAlice"));
+    assertThat(d.counts().validationUnknown()).isZero();
+    d.flushStats();
+    assertThat(of(GossipTopicStats.class)).singleElement().satisfies(s -> {
+      assertThat(s.firstDeliveries()).isEqualTo(4);
+      assertThat(s.invalid()).isEqualTo(1);
+      assertThat(s.relayed()).isEqualTo(1);
+    });
+  }
+
+  /** A result that never comes, and a full table: PENDING, counted; nothing else is lost. */
+  @Test
+  void aResultThatNeverComesIsReportedPendingAndCounted() {
+    GossipDispatcher d = dispatcher(MessageSampling.parse("all"));
+    Router r = new Router(0);
+    d.routerCreated(r);
+    GossipRouterEventListener l = r.listener();
+    d.inbound(r, aliceH, new Rpc());
+    for (int i = 0; i <= Unresolved.CAPACITY; i++) {
+      l.notifyUnseenMessage(alice, new Message(T, i, 10));
+    }
+    d.inboundDone(r);
+    assertThat(of(GossipMessageReceived.class)).as("the oldest makes room").singleElement().satisfies(e -> {
+      assertThat(e.messageId()).isEqualTo("0a0000");
+      assertThat(e.validation()).isEqualTo(GossipValidation.PENDING);
+    });
+    assertThat(d.counts().validationUnknown()).isEqualTo(1);
+
+    Unresolved u = new Unresolved();
+    List<GossipValidation> out = new java.util.ArrayList<>();
+    Message kept = new Message(T, 7, 10);
+    long born = System.nanoTime();
+    u.add(null, new Unresolved.Delivery(kept, "p", MessageFacts.read(kept), 1, born, 0), (st, x, v, unknown) -> out.add(v));
+    u.settle(null, r, born + Unresolved.POLL_NANOS, (st, x, v, unknown) -> out.add(v));
+    assertThat(out).as("still within the time it may take").isEmpty();
+    u.settle(null, r, born + Unresolved.TIMEOUT_NANOS + 1, (st, x, v, unknown) -> out.add(v));
+    assertThat(out).containsExactly(GossipValidation.PENDING);
+    assertThat(u.isEmpty()).isTrue();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,8 +87,23 @@ public final class GossipFakes {
     }
   }
 
+  /** jvm-libp2p's {@code SeenCache}: the value per message is its {@code Optional} validation result. */
+  public interface SeenCache {
+    Object getValue(Object message);
+  }
+
+  public static final class MapSeenCache implements SeenCache {
+    public final Map<Object, Optional<ValidationResult>> values = new java.util.IdentityHashMap<>();
+
+    @Override
+    public Object getValue(Object message) {
+      return values.get(message);
+    }
+  }
+
   public static final class Router {
     public final Broadcaster broadcaster = new Broadcaster();
+    public final MapSeenCache seen = new MapSeenCache();
     public final Map<String, Set<PeerHandler>> mesh = new LinkedHashMap<>();
     public final Map<Object, Set<String>> peerTopics = new LinkedHashMap<>();
     private final Params params;
@@ -110,6 +126,11 @@ public final class GossipFakes {
 
     public Map<String, Set<PeerHandler>> getMesh() {
       return mesh;
+    }
+
+    /** Protected, as in jvm-libp2p's AbstractRouter. */
+    protected SeenCache getSeenMessages() {
+      return seen;
     }
 
     public CompletableFuture<Map<Object, Set<String>>> getPeerTopics() {
