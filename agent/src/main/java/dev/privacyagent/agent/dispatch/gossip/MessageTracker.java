@@ -2,7 +2,7 @@ package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Getter;
-import dev.privacyagent.agent.dispatch.IdentityTexts;
+import dev.privacyagent.agent.dispatch.IdentityCache;
 import dev.privacyagent.analyzer.event.GossipInitiator;
 import dev.privacyagent.analyzer.event.GossipMessageReceived;
 import dev.privacyagent.analyzer.event.GossipValidation;
@@ -29,7 +29,7 @@ final class MessageTracker {
   private final Unresolved.Report settled = this::settled;
 
   /** Peer id texts by identity: the listener names the same {@code PeerId} object every time. */
-  private final IdentityTexts peers = new IdentityTexts(1024, Facts::peerId);
+  private final IdentityCache<String> peers = new IdentityCache<>(1024, Facts::peerId);
 
   MessageTracker(GossipEvents out, RouterTracker.NodeSource nodes, MessageSampling sampling) {
     this.out = out;
@@ -165,7 +165,8 @@ final class MessageTracker {
 
   private static final Getter PEER_ID = new Getter("getPeerId");
   /** Peer id texts of pubsub peer handlers, by identity (a handler's peer never changes). */
-  private static final IdentityTexts HANDLERS = new IdentityTexts(1024, h -> Facts.peerId(PEER_ID.call(h)));
+  private static final IdentityCache<String> HANDLERS =
+      new IdentityCache<>(1024, h -> Facts.peerId(PEER_ID.call(h)));
 
   static String peerOf(Object peerHandler) {
     return HANDLERS.get(peerHandler);

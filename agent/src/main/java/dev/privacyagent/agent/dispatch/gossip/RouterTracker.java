@@ -2,6 +2,7 @@ package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.dispatch.IdentityCache;
 import dev.privacyagent.agent.dispatch.Reflect;
 import dev.privacyagent.agent.dispatch.WeakIdentityMap;
 import dev.privacyagent.analyzer.event.Event;
@@ -130,34 +131,12 @@ final class RouterTracker {
 
   /**
    * Every hook of a message asks for its router's state several times (the RPC, each send, each
-   * listener call): a few direct-mapped slots by identity answer before the weak map does.
+   * listener call): a few identity slots answer before the weak map does.
    */
-  private static final class Recent extends WeakReference<Object> {
-    final RouterState state;
-
-    Recent(Object router, RouterState state) {
-      super(router);
-      this.state = state;
-    }
-  }
-
-  private final Recent[] recent = new Recent[16];
+  private final IdentityCache<RouterState> recent = new IdentityCache<>(16, routers::get);
 
   RouterState known(Object router) {
-    if (router == null) {
-      return null;
-    }
-    int h = System.identityHashCode(router);
-    int i = (h ^ (h >>> 16)) & (recent.length - 1);
-    Recent r = recent[i];
-    if (r != null && r.get() == router) {
-      return r.state;
-    }
-    RouterState st = routers.get(router);
-    if (st != null) {
-      recent[i] = new Recent(router, st);
-    }
-    return st;
+    return recent.get(router);
   }
 
   /**

@@ -3,41 +3,14 @@ package dev.privacyagent.agent.dispatch.gossip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MessageFactsTest {
-  public static final class WBytes {
-    private final byte[] array;
+  private static final String TOPIC = "/eth2/00000000/beacon_attestation_3/ssz_snappy";
 
-    WBytes(byte[] array) {
-      this.array = array;
-    }
-
-    public byte[] getArray() {
-      return array;
-    }
-  }
-
-  public static final class Message {
-    private final byte[] id;
-
-    Message(byte[] id) {
-      this.id = id;
-    }
-
-    public WBytes getMessageId() {
-      return new WBytes(id);
-    }
-
-    public List<String> getTopics() {
-      return List.of("/eth2/00000000/beacon_attestation_3/ssz_snappy");
-    }
-
-    public int getSize() {
-      return 192;
-    }
+  private static GossipFakes.Message message(byte[] id) {
+    return new GossipFakes.Message(TOPIC, id, 192);
   }
 
   @Test
@@ -47,13 +20,13 @@ class MessageFactsTest {
     for (int len : new int[] {0, 1, 20, 46, 64, 65, 200}) {
       byte[] id = new byte[len];
       r.nextBytes(id);
-      MessageFacts f = MessageFacts.read(new Message(id));
+      MessageFacts f = MessageFacts.read(message(id));
       String hex = HexFormat.of().formatHex(id, 0, Math.min(len, MessageFacts.MAX_ID_BYTES));
       assertThat(f.idHash).as("len %d", len).isEqualTo(hex.hashCode());
       assertThat(sampling.keeps(f.idHash)).isEqualTo(sampling.keeps(hex));
       assertThat(f.msgId()).isEqualTo(hex);
       assertThat(f.fingerprint).isNotZero();
-      assertThat(f.topic()).isEqualTo("/eth2/00000000/beacon_attestation_3/ssz_snappy");
+      assertThat(f.topic()).isEqualTo(TOPIC);
       assertThat(f.size()).isEqualTo(192);
     }
   }
@@ -61,9 +34,9 @@ class MessageFactsTest {
   @Test
   void fingerprintsTellIdsApartAndFirstSeenFindsThem() {
     FirstSeen seen = new FirstSeen();
-    MessageFacts a = MessageFacts.read(new Message(new byte[] {1, 2, 3}));
-    MessageFacts b = MessageFacts.read(new Message(new byte[] {1, 2, 4}));
-    MessageFacts a2 = MessageFacts.read(new Message(new byte[] {1, 2, 3}));
+    MessageFacts a = MessageFacts.read(message(new byte[] {1, 2, 3}));
+    MessageFacts b = MessageFacts.read(message(new byte[] {1, 2, 4}));
+    MessageFacts a2 = MessageFacts.read(message(new byte[] {1, 2, 3}));
     assertThat(a.fingerprint).isEqualTo(a2.fingerprint).isNotEqualTo(b.fingerprint);
     seen.put(a.fingerprint, 1_000);
     assertThat(seen.since(a2.fingerprint, 1_500)).isEqualTo(500);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class GetterAndIdentityTextsTest {
+class GetterAndIdentityCacheTest {
   public static final class A {
     public String getName() {
       return "a";
@@ -37,9 +37,9 @@ class GetterAndIdentityTextsTest {
   }
 
   @Test
-  void identityTextsComputeOncePerObjectAndTellEqualObjectsApart() {
+  void identityCacheComputeOncePerObjectAndTellEqualObjectsApart() {
     AtomicInteger computed = new AtomicInteger();
-    IdentityTexts texts = new IdentityTexts(64, k -> "t" + computed.incrementAndGet());
+    IdentityCache<String> texts = new IdentityCache<>(64, k -> "t" + computed.incrementAndGet());
     String a = new String("same");
     String b = new String("same");
     assertThat(texts.get(a)).isEqualTo("t1");
@@ -54,7 +54,7 @@ class GetterAndIdentityTextsTest {
   @Test
   void aNullTextIsNotRemembered() {
     AtomicInteger computed = new AtomicInteger();
-    IdentityTexts texts = new IdentityTexts(8, k -> {
+    IdentityCache<String> texts = new IdentityCache<>(8, k -> {
       computed.incrementAndGet();
       return null;
     });
