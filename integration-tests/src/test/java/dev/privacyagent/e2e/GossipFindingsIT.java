@@ -32,7 +32,7 @@ class GossipFindingsIT {
   /** The console report's block of one node: its header, then its duty-exposure line. */
   static final Pattern EXPOSURE = Pattern.compile(
       "GOSSIP (\\S+) \\(.*\\R.*\\R  duty exposure \\(f = ([0-9.]+)\\): (\\d+) of (\\d+) duty messages.*"
-          + "expected share linked ([0-9.]+)%, at least one linked p=([0-9.]+)");
+          + "expected share linked ([0-9.]+)%, at least one linked p=([0-9.]+)(\\R  exposed duty subnets: (.*))?");
 
   @Test
   void dutyExposureFlagsTheLeakyNodeAndRanksTheNodesAsTheGroundTruthDoes() throws Exception {
@@ -71,7 +71,10 @@ class GossipFindingsIT {
       String id = n.get("peerId").asText();
       assertThat((long) estimated.get(id)[2]).as(n.get("profile").asText() + " exposed duties\n" + table)
           .isEqualTo((long) expected.get(id)[1]);
+      assertThat((long) estimated.get(id)[3]).as(n.get("profile").asText() + " duties\n" + table)
+          .isEqualTo((long) expected.get(id)[2]);
     }
+    assertThat(SUBNETS.get(leaky)).as("the leaky node's exposed duty subnets, named").isEqualTo(EXPOSED.get(leaky));
     assertThat(expected.get(careful)[0]).as(table.toString()).isZero();
     assertThat(expected.get(leaky)[0]).as(table.toString()).isGreaterThan(0.05);
     // every pair the truth tells apart by more than 0.02 (two points of the expected share linked)
@@ -95,11 +98,15 @@ class GossipFindingsIT {
 
   /**
    * Per node, from the ground truth alone: {expected share of its duties linked, exposed duties,
-   * duties}. A duty message (an attestation on a subnet topic) is exposed when the node published
+   * duties}. A duty message (an attestation on a subnet topic that left the node: its publish
+   * succeeded) is exposed when the node published
    * it via fanout or under a duty subscription that brackets it (not a core, backbone or careful
    * one); an adversary holding a share f of the peers that got it first-hand from the node links it
    * with probability 1 - (1 - f)^k.
    */
+  /** The duty subnets of each node's exposed duties in the truth (filled by {@link #groundTruthExposure}). */
+  static final Map<String, Set<String>> EXPOSED = new HashMap<>();
+
   static Map<String, double[]> groundTruthExposure(List<JsonNode> truth, double f) {
     Map<String, Integer> firstHand = new HashMap<>();
     for (JsonNode t : truth) {
@@ -124,13 +131,17 @@ class GossipFindingsIT {
         } else {
           m.remove(t.get("topic").asText());
         }
-      } else if (kind.equals("gossip-publish") && DUTY_TOPIC.matcher(t.get("topic").asText()).find()) {
+      } else if (kind.equals("gossip-publish") && t.get("ok").asBoolean()
+          && DUTY_TOPIC.matcher(t.get("topic").asText()).find()) { // a failed publish reached nobody
         String node = t.get("peerId").asText();
         double[] o = out.get(node);
         o[2]++;
         String reason = covering.getOrDefault(node, Map.of()).get(t.get("topic").asText());
         if (t.get("viaFanout").asBoolean() || reason == null || reason.startsWith("duty:")) {
           o[1]++;
+          Matcher subnet = DUTY_TOPIC.matcher(t.get("topic").asText());
+          subnet.find();
+          EXPOSED.computeIfAbsent(node, k -> new TreeSet<>()).add(subnet.group());
           int k = firstHand.getOrDefault(t.get("messageId").asText() + " " + node, 0);
           o[0] += 1 - Math.pow(1 - f, k);
         }
@@ -141,12 +152,18 @@ class GossipFindingsIT {
   }
 
   /** The live agent's console report: per node {f, expected share linked, exposed, duties}. */
+  /** The exposed duty subnets each node's block names (filled by {@link #estimates}). */
+  static final Map<String, Set<String>> SUBNETS = new HashMap<>();
+
   static Map<String, double[]> estimates(String report) {
     Map<String, double[]> out = new HashMap<>();
     Matcher m = EXPOSURE.matcher(report);
     while (m.find()) {
       out.put(m.group(1), new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(5)) / 100,
           Long.parseLong(m.group(3)), Long.parseLong(m.group(4))});
+      if (m.group(8) != null) {
+        SUBNETS.put(m.group(1), new TreeSet<>(List.of(m.group(8).trim().split(", "))));
+      }
     }
     return out;
   }
