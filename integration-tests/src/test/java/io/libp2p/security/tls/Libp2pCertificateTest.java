@@ -7,23 +7,13 @@ import crypto.pb.Crypto;
 import io.libp2p.core.PeerId;
 import io.libp2p.core.crypto.KeyKt;
 import io.libp2p.core.crypto.PrivKey;
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -87,7 +77,7 @@ class Libp2pCertificateTest {
 
     @Test
     void aCertificateWithoutTheExtensionIsRejected() throws Exception {
-        X509Certificate cert = BadCertificates.build(null, false, null);
+        X509Certificate cert = BadCertificates.build(null, false, null).certificate();
         assertThatThrownBy(() -> Libp2pCertificateVerifier.verify(new X509Certificate[] {cert}))
             .isInstanceOf(Libp2pCertificateException.class).hasMessageContaining("lacks the libp2p public key extension");
     }
@@ -97,17 +87,17 @@ class Libp2pCertificateTest {
         PrivKey other = KeyKt.generateKeyPair(Crypto.KeyType.Ed25519).getFirst();
         // claims HOST's key, but the certificate key was signed by `other`
         X509Certificate cert = BadCertificates.build((spki) -> BadCertificates.signedKey(HOST.publicKey().bytes(),
-            other.sign(Libp2pCertificate.signedData(spki))), true, null);
+            other.sign(Libp2pCertificate.signedData(spki))), true, null).certificate();
         assertThatThrownBy(() -> Libp2pCertificateVerifier.verify(new X509Certificate[] {cert}))
             .isInstanceOf(Libp2pCertificateException.class).hasMessageContaining("signature over the certificate key is invalid");
     }
 
     @Test
     void aMalformedExtensionIsRejected() throws Exception {
-        X509Certificate cert = BadCertificates.build((spki) -> new DERSequence(new DEROctetString(new byte[] {1, 2, 3})), true, null);
+        X509Certificate cert = BadCertificates.build((spki) -> new DERSequence(new DEROctetString(new byte[] {1, 2, 3})), true, null).certificate();
         assertThatThrownBy(() -> Libp2pCertificateVerifier.verify(new X509Certificate[] {cert}))
             .isInstanceOf(Libp2pCertificateException.class).hasMessageContaining("not a SignedKey");
-        X509Certificate garbageKey = BadCertificates.build((spki) -> BadCertificates.signedKey(new byte[] {9, 9, 9}, new byte[64]), true, null);
+        X509Certificate garbageKey = BadCertificates.build((spki) -> BadCertificates.signedKey(new byte[] {9, 9, 9}, new byte[64]), true, null).certificate();
         assertThatThrownBy(() -> Libp2pCertificateVerifier.verify(new X509Certificate[] {garbageKey}))
             .isInstanceOf(Libp2pCertificateException.class).hasMessageContaining("host key is not usable");
     }
@@ -115,7 +105,7 @@ class Libp2pCertificateTest {
     @Test
     void anUnknownCriticalExtensionIsRejected() throws Exception {
         X509Certificate cert = BadCertificates.build((spki) -> BadCertificates.signedKey(HOST.publicKey().bytes(),
-            HOST.sign(Libp2pCertificate.signedData(spki))), true, "1.2.3.4.5");
+            HOST.sign(Libp2pCertificate.signedData(spki))), true, "1.2.3.4.5").certificate();
         assertThatThrownBy(() -> Libp2pCertificateVerifier.verify(new X509Certificate[] {cert}))
             .isInstanceOf(Libp2pCertificateException.class).hasMessageContaining("unknown critical extensions [1.2.3.4.5]");
     }
@@ -155,36 +145,5 @@ class Libp2pCertificateTest {
         Libp2pKeyManager ed = new Libp2pKeyManager(Libp2pCertificate.generate(HOST, Libp2pCertificate.KeyType.Ed25519));
         assertThat(ed.chooseEngineServerAlias("EdDSA", null, null)).isEqualTo(Libp2pKeyManager.ALIAS);
         assertThat(ed.chooseEngineServerAlias("EC", null, null)).isNull();
-    }
-
-    /** Certificates that break one rule each, built with BouncyCastle directly. */
-    static final class BadCertificates {
-        interface Extension {
-            ASN1Encodable value(byte[] spki) throws Exception;
-        }
-
-        static DERSequence signedKey(byte[] key, byte[] sig) {
-            return new DERSequence(new ASN1Encodable[] {new DEROctetString(key), new DEROctetString(sig)});
-        }
-
-        static X509Certificate build(Extension libp2p, boolean critical, String extraCriticalOid) throws Exception {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(256);
-            KeyPair kp = g.generateKeyPair();
-            X500Name name = new X500Name("CN=test");
-            Instant now = Instant.now();
-            X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, BigInteger.TEN,
-                Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(3600)), name,
-                SubjectPublicKeyInfo.getInstance(kp.getPublic().getEncoded()));
-            if (libp2p != null) {
-                b.addExtension(new ASN1ObjectIdentifier(Libp2pCertificate.EXTENSION_OID), critical,
-                    libp2p.value(kp.getPublic().getEncoded()));
-            }
-            if (extraCriticalOid != null) {
-                b.addExtension(new ASN1ObjectIdentifier(extraCriticalOid), true, new DEROctetString(new byte[] {0}));
-            }
-            return new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
-        }
     }
 }
