@@ -4,6 +4,7 @@ import './polyfill.mjs'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
+import { tls } from '@libp2p/tls'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
@@ -22,6 +23,7 @@ const USAGE = `usage: node peer.mjs (--listen ADDR | --dial MULTIADDR) [options]
   --pings N            ping round trips (default 1)
   --probe-inbound      when listening, also identify/ping/open streams to each peer that connects
   --key-type T         ed25519 (default) or secp256k1
+  --security S         noise (default) or tls (/tls/1.0.0, @libp2p/tls; the muxer agreed by ALPN)
   --duration SECONDS   exit after SECONDS (default: run until stdin closes)
   --exit-after-dial    exit once the dial results are printed
   --gossip             run gossipsub (@libp2p/gossipsub); stdin lines "publish TOPIC SIZE TEXT" publish
@@ -41,7 +43,7 @@ function fail (message) {
 }
 
 function parseArgs (argv) {
-  const opts = { streams: 0, bytes: 4096, pings: 1, probeInbound: false, keyType: 'Ed25519', duration: 0, exitAfterDial: false, gossip: false, topics: [], signPolicy: 'strict', heartbeatMs: 1000 }
+  const opts = { streams: 0, bytes: 4096, pings: 1, probeInbound: false, keyType: 'Ed25519', security: 'noise', duration: 0, exitAfterDial: false, gossip: false, topics: [], signPolicy: 'strict', heartbeatMs: 1000 }
   const intArg = (name, v) => {
     const n = Number(v)
     if (!Number.isInteger(n) || n < 0) fail(`${name} needs a non-negative integer, got ${JSON.stringify(v)}`)
@@ -69,6 +71,12 @@ function parseArgs (argv) {
         const p = next().toLowerCase()
         if (p !== 'strict' && p !== 'nosign') fail(`unknown sign policy ${JSON.stringify(p)} (strict or nosign)`)
         opts.signPolicy = p
+        break
+      }
+      case '--security': {
+        const sec = next().toLowerCase()
+        if (sec !== 'noise' && sec !== 'tls') fail(`unknown security ${JSON.stringify(sec)} (noise or tls)`)
+        opts.security = sec
         break
       }
       case '--key-type': {
@@ -166,7 +174,7 @@ async function main () {
     privateKey,
     addresses: { listen: opts.listen ? [opts.listen] : [] },
     transports: [tcp()],
-    connectionEncrypters: [noise()],
+    connectionEncrypters: [opts.security === 'tls' ? tls() : noise()],
     streamMuxers: [yamux()],
     // identify only on request, as jvm-libp2p does; an automatic run would race the explicit one
     // (identify accepts one inbound stream at a time).

@@ -2,6 +2,9 @@ package dev.privacyagent.analyzer.codec;
 
 import dev.privacyagent.analyzer.event.Event;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +27,42 @@ final class ChunkParser {
   /** Bytes beyond which a line is longer than {@link Bounds#MAX_LINE_CHARS} however it decodes. */
   static final int MAX_LINE_BYTES = 3 * Bounds.MAX_LINE_CHARS + 3;
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  /** Each parser thread keeps its scanner, and with it its cache of repeated strings, across chunks. */
+  private static final ThreadLocal<AsciiEventScanner> SCANNER =
+      ThreadLocal.withInitial(() -> new AsciiEventScanner(new AsciiStrings()));
+
   private ChunkParser() {}
+
+  /**
+   * The index of the first '\n' at or after {@code start} (or {@code length}), encoded as
+   * {@code -index - 1} when every byte before it is ASCII. Eight bytes at a time: this scan
+   * touches every byte of the input.
+   */
+  static int lineEnd(byte[] b, int start, int length) {
+    long high = 0;
+    int p = start;
+    while (p + 8 <= length) {
+      long w = (long) LONGS.get(b, p);
+      long x = w ^ NEWLINES;
+      long nl = (x - ONES) & ~x & HIGHS; // the lowest set bit marks the first '\n' exactly
+      if (nl != 0) {
+        int k = Long.numberOfTrailingZeros(nl) >>> 3;
+        high |= w & ((1L << (k << 3)) - 1);
+        return (high & HIGHS) == 0 ? -(p + k) - 1 : p + k;
+      }
+      high |= w;
+      p += 8;
+    }
+    while (p < length && b[p] != '\n') {
+      high |= b[p] & 0x80;
+      p++;
+    }
+    return (high & HIGHS) == 0 ? -p - 1 : p;
+  }
 
   /** A bad line: its number within the chunk (1-based) and what is wrong. */
   record Problem(long line, String message) {}
@@ -48,7 +86,7 @@ final class ChunkParser {
    */
   static Result parse(byte[] bytes, int length, int tooLongLines, String source, boolean lenient, int maxProblems) {
     Result r = new Result();
-    EventReader decoder = new EventReader(source);
+    EventReader decoder = new EventReader(source, SCANNER.get());
     r.decoder = decoder;
     char[] chars = new char[1024];
     CharsetDecoder utf8 = null;
@@ -60,11 +98,10 @@ final class ChunkParser {
     }
     int start = 0;
     while (start < length) {
-      int nl = start;
-      boolean ascii = true;
-      while (nl < length && bytes[nl] != '\n') {
-        ascii &= bytes[nl] >= 0;
-        nl++;
+      int nl = lineEnd(bytes, start, length);
+      boolean ascii = nl < 0;
+      if (ascii) {
+        nl = -nl - 1;
       }
       boolean newline = nl < length;
       r.lines++;

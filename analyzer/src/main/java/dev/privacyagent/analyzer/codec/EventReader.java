@@ -64,6 +64,8 @@ public final class EventReader implements Closeable {
   private final Map<String, Long> unknownFieldNames = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final int maxNames;
+  /** The parser thread's fast path for ASCII lines; null on the sequential reader. */
+  private final AsciiEventScanner scanner;
 
   /**
    * @param source the name used in error messages (a file name, or {@code <stdin>})
@@ -74,18 +76,20 @@ public final class EventReader implements Closeable {
     this.source = source;
     this.lenient = lenient;
     this.maxNames = MAX_NAMES;
+    this.scanner = null;
   }
 
   /**
    * A decoder of single lines for {@link ChunkParser}: no input of its own, and unknown names are
    * counted without the cap so that chunks merged in order keep the same names a sequential read keeps.
    */
-  EventReader(String source) {
+  EventReader(String source, AsciiEventScanner scanner) {
     this.reader = null;
     this.lines = null;
     this.source = source;
     this.lenient = true;
     this.maxNames = Integer.MAX_VALUE;
+    this.scanner = scanner;
   }
 
   /** UTF-8 input; malformed bytes become U+FFFD rather than stopping the read. */
@@ -189,8 +193,18 @@ public final class EventReader implements Closeable {
     return parse(JSON.createParser(chars, 0, length), false);
   }
 
-  /** Like {@link #decode(char[], int)} for a line of ASCII bytes (which are its characters). */
+  /**
+   * Like {@link #decode(char[], int)} for a line of ASCII bytes (which are its characters): the
+   * scanner's fast path when the line is in its subset, else Jackson's byte parser.
+   */
   Event decodeAscii(byte[] bytes, int offset, int length) throws LineProblem, IOException {
+    if (scanner != null) {
+      Arrays.fill(raw, null);
+      unknownOnLine.clear();
+      if (scanner.scan(bytes, offset, length, raw, unknownOnLine)) {
+        return finish(scanner.version(), scanner.typeName(), scanner.type());
+      }
+    }
     return parse(JSON_UNCHECKED.createParser(bytes, offset, length), true);
   }
 
@@ -281,6 +295,11 @@ public final class EventReader implements Closeable {
     } catch (JsonProcessingException e) {
       throw new LineProblem("invalid JSON: " + firstLine(e.getOriginalMessage()), true);
     }
+    return finish(version, typeName, null);
+  }
+
+  /** What the fields read from a line make: checks the header, then builds the event. */
+  private Event finish(long version, String typeName, EventSchema.Type known) throws LineProblem {
     if (version < 0) {
       throw new LineProblem("missing schema version \"v\"");
     }
@@ -291,7 +310,7 @@ public final class EventReader implements Closeable {
     if (typeName == null) {
       throw new LineProblem("missing \"type\"");
     }
-    EventSchema.Type type = EventSchema.byName(typeName);
+    EventSchema.Type type = known != null ? known : EventSchema.byName(typeName);
     if (type == null) {
       unknownTypeLines++;
       count(unknownTypeNames, typeName);

@@ -179,6 +179,13 @@ final class EventSchema {
     return GLOBAL.size();
   }
 
+  /** Every field name by its global index. */
+  static String[] globalNames() {
+    String[] names = new String[GLOBAL.size()];
+    GLOBAL.forEach((name, i) -> names[i] = name);
+    return names;
+  }
+
   private static Type describe(Class<? extends Event> c, Map<String, Integer> global) {
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     RecordComponent[] rcs = c.getRecordComponents();

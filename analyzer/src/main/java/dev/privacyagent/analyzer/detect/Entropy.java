@@ -4,8 +4,14 @@ package dev.privacyagent.analyzer.detect;
 final class Entropy {
   private Entropy() {}
 
-  /** H = -sum p log2 p with p = count/total; zero counts contribute nothing. */
-  static double bits(long[] counts) {
+  /**
+   * H = -sum p log2 p with p = count/total; zero counts contribute nothing. Summed in ascending
+   * order of the counts, so that the result does not depend on the order of the (hash map) input
+   * to the last bit: the same events give the same report in every run.
+   */
+  static double bits(long[] unordered) {
+    long[] counts = unordered.clone();
+    java.util.Arrays.sort(counts);
     long total = 0;
     for (long c : counts) {
       total += c;

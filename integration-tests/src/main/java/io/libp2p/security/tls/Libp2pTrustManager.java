@@ -13,9 +13,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * peer id. Holds the verified remote afterwards ({@link #getRemotePeer()}), so use one per connection.
  *
  * <p>An {@link X509ExtendedTrustManager}, so that the JDK adds no host-name or PKIX checks of its own
- * (a libp2p certificate is self-signed and names no host).
+ * (a libp2p certificate is self-signed and names no host). Loading it installs
+ * {@link EmptyIssuerCertificateProvider}, without which the JDK rejects js-libp2p's certificates.
  */
 public class Libp2pTrustManager extends X509ExtendedTrustManager {
+    static {
+        // js-libp2p's certificates have an empty issuer, which the JDK alone cannot even parse
+        EmptyIssuerCertificateProvider.install();
+    }
+
     private final Optional<PeerId> expectedRemotePeer;
     private volatile VerifiedPeer remotePeer;
 
