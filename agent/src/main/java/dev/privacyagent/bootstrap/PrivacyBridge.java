@@ -102,6 +102,21 @@ public final class PrivacyBridge {
     }
   }
 
+  /**
+   * A transport that runs its own security was constructed (jvm-libp2p's QuicTransport:
+   * {@code builtInSecurity} is {@code /tls/1.0.0}).
+   */
+  public static void transportCreated(Object transport, String builtInSecurity) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.transportCreated(transport, builtInSecurity);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
   public static void discovered(Object hostOrNetwork) {
     Sink s = sink;
     if (s != null) {
@@ -243,6 +258,9 @@ public final class PrivacyBridge {
    */
   public interface Sink {
     void hostCreated(Object host);
+
+    /** A transport that runs {@code builtInSecurity} by itself was constructed (QUIC). */
+    void transportCreated(Object transport, String builtInSecurity);
 
     /** A host or network method ran that the agent may not have seen created (dynamic attach). */
     void discovered(Object hostOrNetwork);

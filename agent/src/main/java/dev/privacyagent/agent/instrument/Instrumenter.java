@@ -38,6 +38,7 @@ public final class Instrumenter {
     hooks.add(new StreamHook());
     hooks.add(new DialHook());
     hooks.add(new TransportHook());
+    hooks.add(new QuicTransportHook());
     hooks.add(new IdentifyHook());
     hooks.add(new PingHook());
     hooks.add(new RouterCreatedHook());
