@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Nodes: {@code tls-a} (Ed25519 certificate), {@code tls-b} (ECDSA certificate), {@code mixed}
  * (TLS and plaintext), {@code plain} (plaintext only). tls-a dials tls-b and mixed (TLS), plain
  * dials mixed (plaintext), tls-a dials tls-b under a wrong peer id (fails). Each good connection
- * runs identify and {@code pings} pings from the dialer. Arguments: {@code pings=N} (default 3),
+ * runs identify and {@code pings} pings from the dialer. With {@code js=DIR} two js-libp2p peers
+ * (DIR/peer.mjs with {@code --security tls}) take part: tls-a dials one, the other dials tls-a;
+ * their own lines are in the ground truth as {@code {"event":"js","role":...,"line":"{...}"}}.
+ * Arguments: {@code pings=N} (default 3),
  * {@code go=FILE} (with everything connected, wait until FILE exists, at most 60 s, before the
  * nodes stop: the test reads the live report meanwhile).
  */
@@ -41,14 +44,18 @@ public final class SecureTransportsWorkload {
   public static void main(String[] args) throws Exception {
     int pings = 3;
     java.nio.file.Path go = null;
+    java.nio.file.Path js = null;
     for (String a : args) {
-      if (a.startsWith("pings=")) {
+      if (a.startsWith("js=")) {
+        js = java.nio.file.Path.of(a.substring(3));
+      } else if (a.startsWith("pings=")) {
         pings = Integer.parseInt(a.substring(6));
       } else if (a.startsWith("go=")) {
         go = java.nio.file.Path.of(a.substring(3));
       }
     }
     List<Host> hosts = new ArrayList<>();
+    List<JsPeer> jsPeers = new ArrayList<>();
     try {
       Host tlsA = host(hosts, "tls-a", new HostBuilder().secureChannel(TlsSecureChannel::new));
       Host tlsB = host(hosts, "tls-b", new HostBuilder().secureChannel(TlsSecureChannel::ECDSA));
@@ -59,6 +66,17 @@ public final class SecureTransportsWorkload {
       exercise(tlsA, connect(tlsA, mixed), pings);
       exercise(plain, connect(plain, mixed), pings);
       failedHandshake(tlsA, tlsB);
+      if (js != null) {
+        JsPeer listener = JsPeer.start(jsPeers, js, "listener", "--listen", "/ip4/127.0.0.1/tcp/0");
+        String listening = listener.await("\"event\":\"listening\"");
+        Multiaddr jsAddr = new Multiaddr(JsPeer.field(listening, "addrs"))
+            .withP2P(PeerId.fromBase58(JsPeer.field(listening, "peerId")));
+        Connection toJs = tlsA.getNetwork().connect(jsAddr).get(TIMEOUT, TimeUnit.SECONDS);
+        exercise(tlsA, toJs, pings);
+        JsPeer dialer = JsPeer.start(jsPeers, js, "dialer", "--dial",
+            tlsA.listenAddresses().get(0).withP2P(tlsA.getPeerId()).toString(), "--pings", Integer.toString(pings));
+        dialer.await("\"event\":\"ping\"");
+      }
       // both sides of every connection, as each node's application sees them
       for (Host h : hosts) {
         for (Connection c : h.getNetwork().getConnections()) {
@@ -80,6 +98,9 @@ public final class SecureTransportsWorkload {
         Thread.sleep(100);
       }
     } finally {
+      for (JsPeer p : jsPeers) {
+        p.stop();
+      }
       for (Host h : hosts) {
         h.stop().get(TIMEOUT, TimeUnit.SECONDS);
       }
@@ -128,5 +149,70 @@ public final class SecureTransportsWorkload {
         .put("errorClass", failure == null ? null : failure.getClass().getName())
         .put("message", failure == null ? null : failure.getMessage())
         .print();
+  }
+
+  /** A js-libp2p peer on /tls/1.0.0 as a child process; its stdout lines go to the ground truth. */
+  static final class JsPeer {
+    private final Process process;
+    private final java.util.concurrent.LinkedBlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+
+    private JsPeer(Process process, String role) {
+      this.process = process;
+      Thread reader = new Thread(() -> {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+            process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+          for (String line; (line = r.readLine()) != null; ) {
+            Json.event("js").put("role", role).put("line", line).print();
+            lines.add(line);
+          }
+        } catch (java.io.IOException e) {
+          // the process went away: nothing more to read
+        }
+      }, "js-" + role);
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    static JsPeer start(List<JsPeer> all, java.nio.file.Path dir, String role, String... args)
+        throws java.io.IOException {
+      List<String> cmd = new ArrayList<>(List.of("node", "peer.mjs", "--security", "tls"));
+      cmd.addAll(List.of(args));
+      JsPeer p = new JsPeer(new ProcessBuilder(cmd).directory(dir.toFile())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start(), role);
+      all.add(p);
+      return p;
+    }
+
+    /** The first line containing {@code text}, waiting at most 30 s. */
+    String await(String text) throws InterruptedException {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < end) {
+        String line = lines.poll(200, TimeUnit.MILLISECONDS);
+        if (line != null && line.contains(text)) {
+          return line;
+        }
+      }
+      throw new IllegalStateException("js peer never printed " + text);
+    }
+
+    /** A string field of a js line (the first element when it is an array of strings). */
+    static String field(String line, String name) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\\[?\"([^\"]*)\"").matcher(line);
+      if (!m.find()) {
+        throw new IllegalStateException("no " + name + " in " + line);
+      }
+      return m.group(1);
+    }
+
+    void stop() throws InterruptedException {
+      try {
+        process.getOutputStream().close(); // the peer stops when its stdin closes
+      } catch (java.io.IOException e) {
+        // already gone
+      }
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
   }
 }
