@@ -19,9 +19,9 @@ public enum ConfigKey {
   LOG("log", "info", "agent log level on stderr: off, error, warn, info, debug"),
   SUMMARY_INTERVAL("summaryInterval", "60s", "period of the one-line summary on stderr; 0 disables"),
   REPORT("report", "true", "print the console report on stderr at JVM shutdown"),
-  STARTUP("startup", "premain",
-      "premain: wire everything before main; background: premain only registers a gate, the agent wires itself"
-          + " while main runs and a jvm-libp2p class loaded before it is ready waits for it"),
+  STARTUP("startup", "background",
+      "background: premain only registers a gate, the agent wires itself while main runs and a jvm-libp2p class"
+          + " loaded before it is ready waits for it; premain: wire everything before main"),
   QUEUE("queue", "65536", "capacity of the events-file queue (events beyond it are counted as dropped)"),
   GOSSIP_MESSAGES(
       "gossipMessages", "sampled",

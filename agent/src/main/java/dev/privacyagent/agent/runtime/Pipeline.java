@@ -35,6 +35,8 @@ public final class Pipeline implements EventSink {
   private final EventFileWriter file;
   /** Built on first use (summary, report, server): its classes stay out of premain. */
   private volatile PrivacyAnalyzer analyzer;
+  /** The report server starts this long after the agent's start-up, off the application's start. */
+  static final long SERVER_DELAY_MILLIS = 1_500;
   private final AtomicBoolean active = new AtomicBoolean();
   private final ReportServerLauncher server;
   /** The server starts once both are true: it must not compete with the start-up for the cores. */
@@ -130,7 +132,9 @@ public final class Pipeline implements EventSink {
       }
       serverStarted = true;
     }
-    worker.execute(server::start);
+    // Netty and the report classes (about 500 classes) load and compete for the cores; at the
+    // application's start that doubled the agent's cost to its first connection (docs/performance.md)
+    worker.schedule(server::start, SERVER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void openEventsFile() {
