@@ -102,6 +102,21 @@ public final class PrivacyBridge {
     }
   }
 
+  /**
+   * A transport that runs its own security was constructed (jvm-libp2p's QuicTransport:
+   * {@code builtInSecurity} is {@code /tls/1.0.0}).
+   */
+  public static void transportCreated(Object transport, String builtInSecurity) {
+    Sink s = sink;
+    if (s != null) {
+      try {
+        s.transportCreated(transport, builtInSecurity);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
   public static void discovered(Object hostOrNetwork) {
     Sink s = sink;
     if (s != null) {
@@ -124,12 +139,13 @@ public final class PrivacyBridge {
     }
   }
 
+  /** @param kind {@link #SECURITY} or {@link #MUXER} (advice bodies stay free of branches) */
   public static void upgradeStarted(
-      boolean security, Object channel, String protocolId, Object future, Throwable thrown, int depth) {
+      int kind, Object channel, String protocolId, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (leave(security ? SECURITY : MUXER, depth) && s != null) {
+    if (leave(kind, depth) && s != null) {
       try {
-        s.upgradeStarted(security, channel, protocolId, future, thrown);
+        s.upgradeStarted(kind == SECURITY, channel, protocolId, future, thrown);
       } catch (Throwable t) {
         failed(t);
       }
@@ -243,6 +259,9 @@ public final class PrivacyBridge {
    */
   public interface Sink {
     void hostCreated(Object host);
+
+    /** A transport that runs {@code builtInSecurity} by itself was constructed (QUIC). */
+    void transportCreated(Object transport, String builtInSecurity);
 
     /** A host or network method ran that the agent may not have seen created (dynamic attach). */
     void discovered(Object hostOrNetwork);

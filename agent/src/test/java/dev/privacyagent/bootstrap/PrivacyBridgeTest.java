@@ -29,12 +29,13 @@ class PrivacyBridgeTest {
     long before = PrivacyBridge.bridgeFailures();
     assertThatCode(() -> {
       PrivacyBridge.hostCreated(new Object());
+      PrivacyBridge.transportCreated(new Object(), "/tls/1.0.0");
       PrivacyBridge.connectionHandled(new Object());
       PrivacyBridge.streamWrite(new Object(), "m");
       PrivacyBridge.pingStarted(new Object(), null);
       PrivacyBridge.connectExit(null, null, null, null, null, PrivacyBridge.connectEnter(null));
     }).doesNotThrowAnyException();
-    assertThat(PrivacyBridge.bridgeFailures() - before).isEqualTo(6);
+    assertThat(PrivacyBridge.bridgeFailures() - before).isEqualTo(7);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.privacyagent.bench;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -14,10 +15,29 @@ final class LoopbackChannel extends EmbeddedChannel {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
   private final InetSocketAddress local;
   private final InetSocketAddress remote;
+  private final boolean discardOutbound;
 
   LoopbackChannel(int remotePort) {
+    this(remotePort, false);
+  }
+
+  /**
+   * @param discardOutbound release every write at once instead of queueing it (a benchmark that
+   *     writes on many channels and reads none back)
+   */
+  LoopbackChannel(int remotePort, boolean discardOutbound) {
     this.local = new InetSocketAddress(LOOPBACK, 4001);
     this.remote = new InetSocketAddress(LOOPBACK, remotePort);
+    this.discardOutbound = discardOutbound;
+  }
+
+  @Override
+  protected void handleOutboundMessage(Object msg) {
+    if (discardOutbound) {
+      ReferenceCountUtil.release(msg);
+    } else {
+      super.handleOutboundMessage(msg);
+    }
   }
 
   @Override

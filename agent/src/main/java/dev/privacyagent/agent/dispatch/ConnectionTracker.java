@@ -4,6 +4,7 @@ import dev.privacyagent.analyzer.event.ConnectionClosed;
 import dev.privacyagent.analyzer.event.ConnectionOpened;
 import dev.privacyagent.analyzer.event.Direction;
 import dev.privacyagent.analyzer.event.HandshakeFailed;
+import dev.privacyagent.analyzer.event.Transports;
 import java.util.Locale;
 
 /** Connections: upgrade ids, opened (once per connection), handshake failures, closed. */
@@ -42,10 +43,15 @@ final class ConnectionTracker {
     String node = st.node != null ? st.node : Registry.UNKNOWN_NODE;
     String localAddr = Facts.addr(Reflect.callOrNull(connection, "localAddress"));
     String remoteAddr = Facts.addr(Reflect.callOrNull(connection, "remoteAddress"));
+    String transport = transport(connection, remoteAddr, localAddr);
     if (st.security == null) {
       st.security = inferSecurity(secure);
     }
-    if (st.muxer == null) {
+    if (st.security == null) {
+      // QUIC never passes the security upgrade: its TLS runs inside the transport's handshake
+      st.security = builtInSecurity(connection, transport);
+    }
+    if (st.muxer == null && !Transports.nativeStreams(transport)) {
       st.muxer = inferMuxer(connection, secure);
     }
     out.emit(
@@ -60,11 +66,18 @@ final class ConnectionTracker {
             localAddr,
             remoteAddr,
             direction(connection),
-            transport(connection, remoteAddr),
+            transport,
             st.security,
             st.muxer,
             preexisting));
     hookClose(connection, st);
+  }
+
+  /** A transport that runs its own security (QUIC) was constructed; its connections carry it. */
+  void transportCreated(Object transport, String builtInSecurity) {
+    if (transport != null && builtInSecurity != null) {
+      registry.transport(transport).builtInSecurity = Facts.id(builtInSecurity);
+    }
   }
 
   /** Fills in the local node of a connection seen before its ConnectionOpened (stream races). */
@@ -147,7 +160,7 @@ final class ConnectionTracker {
             dir,
             protocol,
             t.getClass().getName(),
-            Facts.text(String.valueOf(t.getMessage()))));
+            Facts.failure(t)));
   }
 
   static Direction direction(Object channel) {
@@ -158,28 +171,37 @@ final class ConnectionTracker {
     return Direction.UNKNOWN;
   }
 
-  /** The transport as a short name: from the address (tcp, ws, quic), else the class name. */
-  static String transport(Object connection, String remoteAddr) {
-    if (remoteAddr != null) {
-      if (remoteAddr.contains("/quic")) {
-        return "quic";
-      }
-      if (remoteAddr.contains("/ws") || remoteAddr.contains("/wss")) {
-        return "ws";
-      }
-      if (remoteAddr.contains("/tcp/")) {
-        return "tcp";
-      }
-      if (remoteAddr.contains("/udp/")) {
-        return "udp";
-      }
-    }
-    Object t = Reflect.callOrNull(connection, "transport");
+  /**
+   * The transport as a short name: from the remote address, else the local one ({@code quic-v1},
+   * {@code quic} for draft-29, {@code tcp}, {@code ws}, see {@link Transports}), else the class name.
+   */
+  static String transport(Object connection, String remoteAddr, String localAddr) {
+    String t = Transports.fromAddress(remoteAddr);
     if (t == null) {
+      t = Transports.fromAddress(localAddr);
+    }
+    if (t != null) {
+      return t;
+    }
+    Object tr = Reflect.callOrNull(connection, "transport");
+    if (tr == null) {
       return null;
     }
-    String n = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    String n = tr.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     return Facts.id(n.endsWith("transport") && n.length() > 9 ? n.substring(0, n.length() - 9) : n);
+  }
+
+  /**
+   * The security a connection's transport runs by itself: what its constructor hook recorded
+   * (jvm-libp2p's QuicTransport), else what the transport name implies (after an attach the
+   * constructor ran before the agent).
+   */
+  private String builtInSecurity(Object connection, String transport) {
+    TransportState ts = registry.transports.get(Reflect.callOrNull(connection, "transport"));
+    if (ts != null && ts.builtInSecurity != null) {
+      return ts.builtInSecurity;
+    }
+    return Transports.builtInSecurity(transport);
   }
 
   /**

@@ -94,7 +94,7 @@ final class DialTracker {
             peer,
             addr,
             t.getClass().getName(),
-            Facts.text(String.valueOf(t.getMessage()))));
+            Facts.failure(t)));
   }
 
   private String nodeOf(Object transport) {

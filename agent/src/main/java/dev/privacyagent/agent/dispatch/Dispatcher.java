@@ -100,6 +100,15 @@ public final class Dispatcher implements PrivacyBridge.Sink {
   }
 
   @Override
+  public void transportCreated(Object transport, String builtInSecurity) {
+    try {
+      connections.transportCreated(transport, builtInSecurity);
+    } catch (Throwable t) {
+      failures.record("transportCreated", t);
+    }
+  }
+
+  @Override
   public void discovered(Object hostOrNetwork) {
     try {
       hosts.discovered(hostOrNetwork);

@@ -44,6 +44,22 @@ public final class Facts {
     return Bounds.cut(s, Bounds.MAX_TEXT_CHARS);
   }
 
+  /**
+   * A failure's message with its root cause: a TLS handshake fails as an {@code SSLHandshakeException}
+   * whose cause (the certificate check that refused the peer) is the part worth reading.
+   */
+  public static String failure(Throwable t) {
+    String msg = String.valueOf(t.getMessage());
+    Throwable root = t;
+    for (int i = 0; i < 8 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    if (root != t && root.getMessage() != null && !msg.contains(root.getMessage())) {
+      msg = msg + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+    return text(msg);
+  }
+
   public static List<String> addrs(Object[] multiaddrs) {
     List<String> out = new ArrayList<>();
     if (multiaddrs != null) {

@@ -48,6 +48,14 @@ public final class Reflect {
     }
   }
 
+  /**
+   * The cached handle of {@code type}'s getter {@code name}, or null when it has none. For
+   * {@link Getter}, which keeps the last one per call site.
+   */
+  static MethodHandle handle(Class<?> type, String name) {
+    return cached(type, name).orElse(null);
+  }
+
   public static boolean has(Class<?> type, String name) {
     return cached(type, name).isPresent();
   }

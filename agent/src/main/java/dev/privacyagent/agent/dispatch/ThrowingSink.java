@@ -17,6 +17,11 @@ public final class ThrowingSink implements PrivacyBridge.Sink {
   }
 
   @Override
+  public void transportCreated(Object transport, String builtInSecurity) {
+    throw boom();
+  }
+
+  @Override
   public void discovered(Object hostOrNetwork) {
     throw boom();
   }

@@ -22,6 +22,7 @@ public final class WarmUp {
     Transport transport = new Transport();
     Network network = new Network(transport);
     d.hostCreated(new Host(local, network));
+    d.transportCreated(new Transport(), "/tls/1.0.0");
     Conn conn = new Conn(new Session(local, remote), transport);
     d.upgradeStarted(true, conn, "/noise", CompletableFuture.completedFuture(null), null);
     d.upgradeStarted(false, conn, "/yamux/1.0.0", CompletableFuture.failedFuture(new IllegalStateException()), null);

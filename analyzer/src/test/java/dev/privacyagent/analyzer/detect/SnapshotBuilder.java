@@ -137,6 +137,14 @@ public final class SnapshotBuilder {
     return this;
   }
 
+  /** A connection over {@code transport} with the given local address, security and muxer ids. */
+  public SnapshotBuilder connection(String connId, String peerId, String localAddr, String remoteAddr,
+      Direction dir, String transport, String security, String muxer) {
+    connections.put(NODE + "/" + connId, new ConnectionStats(NODE, connId, peerId, localAddr,
+        remoteAddr, dir, transport, security, muxer, false, T0, 0, 0, 0, 0, 0));
+    return this;
+  }
+
   public SnapshotBuilder disclosed(String agentVersion, List<String> protocolIds, List<String> listenAddrs) {
     disclosed.put(NODE, new IdentifySent(seq++, 0, T0, NODE, "c0", "peer", agentVersion, "ipfs/0.1.0",
         listenAddrs, "/ip4/1.1.1.1/tcp/1", protocolIds));

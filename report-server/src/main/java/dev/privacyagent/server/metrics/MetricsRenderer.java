@@ -5,6 +5,7 @@ import dev.privacyagent.analyzer.collect.ConnectionStats;
 import dev.privacyagent.analyzer.collect.NodeNames;
 import dev.privacyagent.analyzer.collect.Snapshot;
 import dev.privacyagent.analyzer.event.Direction;
+import dev.privacyagent.analyzer.event.Transports;
 import dev.privacyagent.server.render.Bounded;
 import dev.privacyagent.server.source.FindingView;
 import dev.privacyagent.server.source.ReportView;
@@ -105,11 +106,16 @@ public final class MetricsRenderer {
     return out;
   }
 
+  /** The muxer label of a transport that multiplexes streams itself (QUIC). */
+  static final String NATIVE_STREAMS = "native";
+
   private record ConnKey(String dir, String transport, String security, String muxer, String ip) {}
 
   private static ConnKey connKey(ConnectionStats c) {
-    return new ConnKey(dir(c.direction()), label(c.transport()), label(c.security()),
-        label(c.muxer()), ipVersion(c.remoteAddr()));
+    // QUIC negotiates neither: its security is the TLS inside it, its streams are its own
+    String muxer = c.muxer() == null && Transports.nativeStreams(c.transport()) ? NATIVE_STREAMS : c.muxer();
+    return new ConnKey(dir(c.direction()), label(c.transport()),
+        label(Transports.effectiveSecurity(c.transport(), c.security())), label(muxer), ipVersion(c.remoteAddr()));
   }
 
   private static void connections(PromWriter w, List<Target> targets) {

@@ -7,6 +7,7 @@ import dev.privacyagent.analyzer.collect.CollectorCounters;
 import dev.privacyagent.analyzer.collect.ConnectionStats;
 import dev.privacyagent.analyzer.collect.PeerStats;
 import dev.privacyagent.analyzer.collect.Snapshot;
+import dev.privacyagent.analyzer.event.Transports;
 import dev.privacyagent.server.source.FindingView;
 import dev.privacyagent.server.source.ReportView;
 import java.util.Comparator;
@@ -163,8 +164,9 @@ public final class DashboardJson {
           i.put("remoteAddr", Bounded.text(c.remoteAddr()));
           i.put("direction", c.direction() == null ? "unknown" : c.direction().name().toLowerCase());
           i.put("transport", Bounded.text(c.transport()));
-          i.put("security", Bounded.text(c.security()));
+          i.put("security", Bounded.text(Transports.effectiveSecurity(c.transport(), c.security())));
           i.put("muxer", Bounded.text(c.muxer()));
+          i.put("nativeStreams", Transports.nativeStreams(c.transport()));
           i.put("opened", c.openedWallMillis());
           i.put("closed", c.closedWallMillis());
           i.put("streams", c.streams());

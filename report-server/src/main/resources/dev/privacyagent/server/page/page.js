@@ -279,7 +279,8 @@
       var cls = "tl-" + (i.direction === "inbound" ? "in" : i.direction === "outbound" ? "out" : "unknown") + (num(i.closed) > 0 ? " tl-closed" : "");
       var rect = svg("rect", { x: x.toFixed(1), y: (idx * rowH + rowH * 0.18).toFixed(1), width: w.toFixed(1), height: Math.max(1, rowH * 0.64).toFixed(1), rx: 1.5 }, cls);
       var title = document.createElementNS(SVG, "title");
-      title.textContent = (i.peerId || "?") + " \u00b7 " + (i.remoteAddr || "") + " \u00b7 " + i.direction + " \u00b7 " + (i.streams || 0) + " streams" + (num(i.closed) > 0 ? " \u00b7 closed" : " \u00b7 open");
+      var stack = [i.transport || "?", i.security || "no security id", i.muxer || (i.nativeStreams ? "native streams" : "no muxer id")].join(" / ");
+      title.textContent = (i.peerId || "?") + " \u00b7 " + (i.remoteAddr || "") + " \u00b7 " + stack + " \u00b7 " + i.direction + " \u00b7 " + (i.streams || 0) + " streams" + (num(i.closed) > 0 ? " \u00b7 closed" : " \u00b7 open");
       rect.appendChild(title);
       t.appendChild(rect);
     });

@@ -1,35 +1,36 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
 /**
- * When each recent message id was first seen (received or published by us), so that a duplicate's
- * delay after the first copy can be reported. Direct-mapped and bounded: a newer id evicts an older
- * one in its slot, whose later duplicates then report an unknown delay. Written and read on one
- * router's event thread only.
+ * When each recent message was first seen (received or published by us), so that a duplicate's
+ * delay after the first copy can be reported. Keyed by the id's 64-bit {@link
+ * MessageFacts#fingerprint} (no id text is built for it), direct-mapped and bounded: a newer id
+ * evicts an older one in its slot, whose later duplicates then report an unknown delay. Written and
+ * read on one router's event thread only.
  */
 final class FirstSeen {
   private static final int SLOTS = 8192;
 
-  private record Entry(String id, long nanos) {}
+  private final long[] ids = new long[SLOTS];
+  private final long[] nanos = new long[SLOTS];
 
-  private final Entry[] slots = new Entry[SLOTS];
-
-  void put(String id, long nanos) {
-    if (id != null) {
-      slots[index(id)] = new Entry(id, nanos);
+  void put(long fingerprint, long at) {
+    if (fingerprint != 0) {
+      int i = index(fingerprint);
+      ids[i] = fingerprint;
+      nanos[i] = at;
     }
   }
 
-  /** Nanoseconds since {@code id} was first seen, or -1 when it is not remembered. */
-  long since(String id, long now) {
-    if (id == null) {
+  /** Nanoseconds since the message was first seen, or -1 when it is not remembered. */
+  long since(long fingerprint, long now) {
+    if (fingerprint == 0) {
       return -1;
     }
-    Entry e = slots[index(id)];
-    return e != null && e.id.equals(id) ? Math.max(0, now - e.nanos) : -1;
+    int i = index(fingerprint);
+    return ids[i] == fingerprint ? Math.max(0, now - nanos[i]) : -1;
   }
 
-  private static int index(String id) {
-    int h = id.hashCode();
-    return (h ^ (h >>> 16)) & (SLOTS - 1);
+  private static int index(long f) {
+    return (int) (f ^ (f >>> 32) ^ (f >>> 17)) & (SLOTS - 1);
   }
 }

@@ -27,6 +27,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   static final String UNKNOWN_NODE = "unknown";
   /** Raised by the router when our publish found no peer; reported by broadcastOutbound's hook. */
   private static final String NO_PEERS = "NoPeersForOutboundMessageException";
+  private static final dev.privacyagent.agent.dispatch.Getter MESH = new dev.privacyagent.agent.dispatch.Getter("getMesh");
 
   private final GossipEvents out;
   private final Failures failures;
@@ -214,12 +215,12 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       }
       routers.snapshotIfDue(router, st);
       MessageFacts f = MessageFacts.read(message);
-      st.firstSeen.put(f.msgId(), System.nanoTime());
+      st.firstSeen.put(f.fingerprint, System.nanoTime());
       List<String> listed = new ArrayList<>(Math.min(peers, recipients.length));
       for (int i = 0; i < peers && i < recipients.length; i++) {
         listed.add(MessageTracker.peerOf(recipients[i]));
       }
-      Object mesh = Reflect.callOrNull(router, "getMesh");
+      Object mesh = MESH.call(router);
       Object topicMesh = mesh instanceof Map<?, ?> m && f.topic() != null ? m.get(f.topic()) : null;
       Throwable failed = failedNow(future);
       st.traffic.topic(f.topic()).published.incrementAndGet();
@@ -268,8 +269,9 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   public void publishCalled(Object router, Object message, Object future) {
     try {
       RouterState st = routers.known(router);
-      if (st == null || !(future instanceof CompletableFuture<?> cf)) {
-        return;
+      if (st == null || !(future instanceof CompletableFuture<?> cf)
+          || (cf.isDone() && !cf.isCompletedExceptionally())) {
+        return; // only a failure is reported here
       }
       // the message only for a failure, read then; never kept alive by the agent
       java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(message);

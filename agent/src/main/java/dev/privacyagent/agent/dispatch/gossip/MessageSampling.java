@@ -53,10 +53,18 @@ public record MessageSampling(Mode mode, int every) {
   }
 
   boolean keeps(String msgId) {
+    return msgId == null ? mode == Mode.ALL : keeps(msgId.hashCode());
+  }
+
+  /**
+   * The same choice from {@code msgId.hashCode()} (which {@link MessageFacts#idHash} computes
+   * from the id's bytes, so that a delivery not kept never builds its id's text).
+   */
+  boolean keeps(int msgIdHash) {
     return switch (mode) {
       case ALL -> true;
       case OFF -> false;
-      case SAMPLED -> msgId != null && Math.floorMod(msgId.hashCode() * 0x9E3779B9, every) == 0;
+      case SAMPLED -> Math.floorMod(msgIdHash * 0x9E3779B9, every) == 0;
     };
   }
 

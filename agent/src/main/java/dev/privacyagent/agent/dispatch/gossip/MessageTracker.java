@@ -1,7 +1,8 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
-import dev.privacyagent.agent.dispatch.Reflect;
+import dev.privacyagent.agent.dispatch.Getter;
+import dev.privacyagent.agent.dispatch.IdentityCache;
 import dev.privacyagent.analyzer.event.GossipInitiator;
 import dev.privacyagent.analyzer.event.GossipMessageReceived;
 import dev.privacyagent.analyzer.event.GossipValidation;
@@ -27,6 +28,9 @@ final class MessageTracker {
   final AtomicLong unresolved = new AtomicLong();
   private final Unresolved.Report settled = this::settled;
 
+  /** Peer id texts by identity: the listener names the same {@code PeerId} object every time. */
+  private final IdentityCache<String> peers = new IdentityCache<>(1024, Facts::peerId);
+
   MessageTracker(GossipEvents out, RouterTracker.NodeSource nodes, MessageSampling sampling) {
     this.out = out;
     this.nodes = nodes;
@@ -35,17 +39,16 @@ final class MessageTracker {
 
   void unseen(RouterState st, Object peerId, Object message) {
     MessageFacts f = MessageFacts.read(message);
-    st.firstSeen.put(f.msgId(), System.nanoTime());
-    String peer = Facts.peerId(peerId);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic());
-    t.received.incrementAndGet();
+    st.firstSeen.put(f.fingerprint, System.nanoTime());
+    String peer = peers.get(peerId);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic);
     t.first.incrementAndGet();
-    if (f.size() > 0) {
-      t.bytes.addAndGet(f.size());
+    if (f.size > 0) {
+      t.bytes.addAndGet(f.size);
     }
     Traffic.PeerCounters p = st.traffic.peer(peer);
     p.first.incrementAndGet();
-    p.firstOn(f.topic());
+    p.firstOn(f.topic);
     st.current = message;
     st.currentFacts = f;
     st.currentPeer = peer;
@@ -61,13 +64,12 @@ final class MessageTracker {
 
   void seen(RouterState st, Object peerId, Object message, Object validation) {
     MessageFacts f = MessageFacts.read(message);
-    long delay = st.firstSeen.since(f.msgId(), System.nanoTime());
-    String peer = Facts.peerId(peerId);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic());
-    t.received.incrementAndGet();
+    long delay = st.firstSeen.since(f.fingerprint, System.nanoTime());
+    String peer = peers.get(peerId);
+    Traffic.TopicCounters t = st.traffic.topic(f.topic);
     t.duplicates.incrementAndGet();
-    if (f.size() > 0) {
-      t.bytes.addAndGet(f.size());
+    if (f.size > 0) {
+      t.bytes.addAndGet(f.size);
     }
     t.duplicateDelay(delay);
     st.traffic.peer(peer).duplicates.incrementAndGet();
@@ -76,21 +78,22 @@ final class MessageTracker {
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;
-    out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic(),
-        f.msgId(), peer, f.size(), false, v, delay >= 0 ? delay : null));
+    out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic,
+        f.msgId(), peer, f.size, false, v, delay >= 0 ? delay : null));
   }
 
   void validated(RouterState st, Object peerId, Object message, GossipValidation result) {
     boolean mine = st.current == message; // the copy of this RPC: its facts are read already
     MessageFacts f = mine ? st.currentFacts : MessageFacts.read(message);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic());
+    Traffic.TopicCounters t = st.traffic.topic(f.topic);
     if (result == GossipValidation.INVALID) {
       t.invalid.incrementAndGet();
-      st.traffic.peer(mine ? st.currentPeer : Facts.peerId(peerId)).invalid.incrementAndGet();
+      st.traffic.peer(mine ? st.currentPeer : peers.get(peerId)).invalid.incrementAndGet();
     } else if (result == GossipValidation.VALID) {
       t.relayed.incrementAndGet(); // a valid first copy is forwarded to the mesh
     }
-    Unresolved.Delivery d = st.unresolved.take(f.msgId());
+    // the id's text only when a kept copy waits for a result (rarely: most are settled at once)
+    Unresolved.Delivery d = st.unresolved.isEmpty() ? null : st.unresolved.take(f.msgId());
     if (d != null) {
       report(st, d, result);
     }
@@ -121,8 +124,9 @@ final class MessageTracker {
         d.facts.msgId(), d.peer, d.facts.size(), true, v, null));
   }
 
+  /** Whether the delivery gets an event of its own; every choice is counted either way. */
   private boolean keep(Traffic.TopicCounters t, MessageFacts f) {
-    if (sampling.keeps(f.msgId())) {
+    if (f.fingerprint == 0 ? sampling.keeps((String) null) : sampling.keeps(f.idHash)) {
       sampled.incrementAndGet();
       return true;
     }
@@ -136,7 +140,7 @@ final class MessageTracker {
    * peer initiated it; anywhere else (heartbeat, our subscribe or unsubscribe) our node did.
    */
   void mesh(RouterState st, Object peerId, String topic, boolean added) {
-    String peer = Facts.peerId(peerId);
+    String peer = peers.get(peerId);
     String t = Facts.id(topic);
     RpcFacts rpc = st.inboundRpc;
     boolean remote = rpc != null && peer != null && peer.equals(st.inboundPeer)
@@ -159,7 +163,12 @@ final class MessageTracker {
     };
   }
 
+  private static final Getter PEER_ID = new Getter("getPeerId");
+  /** Peer id texts of pubsub peer handlers, by identity (a handler's peer never changes). */
+  private static final IdentityCache<String> HANDLERS =
+      new IdentityCache<>(1024, h -> Facts.peerId(PEER_ID.call(h)));
+
   static String peerOf(Object peerHandler) {
-    return Facts.peerId(Reflect.callOrNull(peerHandler, "getPeerId"));
+    return HANDLERS.get(peerHandler);
   }
 }

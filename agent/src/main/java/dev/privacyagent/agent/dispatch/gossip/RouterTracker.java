@@ -2,6 +2,7 @@ package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Failures;
+import dev.privacyagent.agent.dispatch.IdentityCache;
 import dev.privacyagent.agent.dispatch.Reflect;
 import dev.privacyagent.agent.dispatch.WeakIdentityMap;
 import dev.privacyagent.analyzer.event.Event;
@@ -87,7 +88,7 @@ final class RouterTracker {
    * {@link #snapshotIfDue} once its node is known.
    */
   RouterState onEventThread(Object router) {
-    RouterState st = routers.get(router);
+    RouterState st = known(router);
     if (st == null) {
       if (!attached || !isGossipRouter(router)) {
         return null;
@@ -128,8 +129,14 @@ final class RouterTracker {
     });
   }
 
+  /**
+   * Every hook of a message asks for its router's state several times (the RPC, each send, each
+   * listener call): a few identity slots answer before the weak map does.
+   */
+  private final IdentityCache<RouterState> recent = new IdentityCache<>(16, routers::get);
+
   RouterState known(Object router) {
-    return routers.get(router);
+    return recent.get(router);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
-import dev.privacyagent.agent.dispatch.Reflect;
+import dev.privacyagent.agent.dispatch.Getter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +21,26 @@ record RpcFacts(
     int truncated) {
 
   static final int MAX_ENTRIES = 256;
+  private static final Getter GET_BACKOFF = new Getter("getBackoff");
+  private static final Getter GET_CONTROL = new Getter("getControl");
+  private static final Getter GET_GRAFT_COUNT = new Getter("getGraftCount");
+  private static final Getter GET_GRAFT_LIST = new Getter("getGraftList");
+  private static final Getter GET_IDONTWANT_COUNT = new Getter("getIdontwantCount");
+  private static final Getter GET_IDONTWANT_LIST = new Getter("getIdontwantList");
+  private static final Getter GET_IHAVE_COUNT = new Getter("getIhaveCount");
+  private static final Getter GET_IHAVE_LIST = new Getter("getIhaveList");
+  private static final Getter GET_IWANT_COUNT = new Getter("getIwantCount");
+  private static final Getter GET_IWANT_LIST = new Getter("getIwantList");
+  private static final Getter GET_MESSAGE_I_DS_COUNT = new Getter("getMessageIDsCount");
+  private static final Getter GET_PRUNE_COUNT = new Getter("getPruneCount");
+  private static final Getter GET_PRUNE_LIST = new Getter("getPruneList");
+  private static final Getter GET_SUBSCRIBE = new Getter("getSubscribe");
+  private static final Getter GET_SUBSCRIPTIONS_COUNT = new Getter("getSubscriptionsCount");
+  private static final Getter GET_SUBSCRIPTIONS_LIST = new Getter("getSubscriptionsList");
+  private static final Getter GET_TOPICID = new Getter("getTopicid");
+  private static final Getter GET_TOPIC_I_D = new Getter("getTopicID");
+  private static final Getter HAS_BACKOFF = new Getter("hasBackoff");
+  private static final Getter HAS_CONTROL = new Getter("hasControl");
   static final RpcFacts EMPTY = new RpcFacts(List.of(), List.of(), List.of(), 0, 0, 0, 0);
 
   record Sub(String topic, boolean subscribe) {}
@@ -44,25 +64,25 @@ record RpcFacts(
   private static RpcFacts read(Object rpc, boolean withSubscriptions) {
     int cut = 0;
     List<Sub> subs = List.of();
-    if (withSubscriptions && count(rpc, "getSubscriptionsCount") > 0
-        && Reflect.callOrNull(rpc, "getSubscriptionsList") instanceof List<?> l) {
+    if (withSubscriptions && count(rpc, GET_SUBSCRIPTIONS_COUNT) > 0
+        && GET_SUBSCRIPTIONS_LIST.call(rpc) instanceof List<?> l) {
       subs = new ArrayList<>(Math.min(l.size(), MAX_ENTRIES));
       for (Object s : l) {
         if (subs.size() >= MAX_ENTRIES) {
           cut++;
           continue;
         }
-        Object topic = Reflect.callOrNull(s, "getTopicid");
+        Object topic = GET_TOPICID.call(s);
         subs.add(new Sub(topic == null ? null : Facts.id(topic.toString()),
-            Boolean.TRUE.equals(Reflect.callOrNull(s, "getSubscribe"))));
+            GET_SUBSCRIBE.callTrue(s)));
       }
     }
-    if (!Boolean.TRUE.equals(Reflect.callOrNull(rpc, "hasControl"))) {
+    if (!HAS_CONTROL.callTrue(rpc)) {
       return subs.isEmpty() && cut == 0 ? EMPTY : new RpcFacts(subs, List.of(), List.of(), 0, 0, 0, cut);
     }
-    Object control = Reflect.callOrNull(rpc, "getControl");
+    Object control = GET_CONTROL.call(rpc);
     List<String> grafts = new ArrayList<>(0);
-    if (count(control, "getGraftCount") > 0 && Reflect.callOrNull(control, "getGraftList") instanceof List<?> l) {
+    if (count(control, GET_GRAFT_COUNT) > 0 && GET_GRAFT_LIST.call(control) instanceof List<?> l) {
       for (Object g : l) {
         if (grafts.size() >= MAX_ENTRIES) {
           cut++;
@@ -72,43 +92,43 @@ record RpcFacts(
       }
     }
     List<Prune> prunes = new ArrayList<>(0);
-    if (count(control, "getPruneCount") > 0 && Reflect.callOrNull(control, "getPruneList") instanceof List<?> l) {
+    if (count(control, GET_PRUNE_COUNT) > 0 && GET_PRUNE_LIST.call(control) instanceof List<?> l) {
       for (Object p : l) {
         if (prunes.size() >= MAX_ENTRIES) {
           cut++;
           continue;
         }
-        boolean has = Boolean.TRUE.equals(Reflect.callOrNull(p, "hasBackoff"));
-        Object backoff = has ? Reflect.callOrNull(p, "getBackoff") : null;
+        boolean has = HAS_BACKOFF.callTrue(p);
+        Object backoff = has ? GET_BACKOFF.call(p) : null;
         prunes.add(new Prune(topic(p), backoff instanceof Long b ? b : -1));
       }
     }
     return new RpcFacts(subs, grafts, prunes,
-        ids(control, "getIhaveCount", "getIhaveList"),
-        ids(control, "getIwantCount", "getIwantList"),
-        ids(control, "getIdontwantCount", "getIdontwantList"),
+        ids(control, GET_IHAVE_COUNT, GET_IHAVE_LIST),
+        ids(control, GET_IWANT_COUNT, GET_IWANT_LIST),
+        ids(control, GET_IDONTWANT_COUNT, GET_IDONTWANT_LIST),
         cut);
   }
 
   private static String topic(Object entry) {
-    Object t = Reflect.callOrNull(entry, "getTopicID");
+    Object t = GET_TOPIC_I_D.call(entry);
     return t == null ? null : Facts.id(t.toString());
   }
 
   /** Sum of {@code getMessageIDsCount()} over the entries of one control list. */
-  private static int ids(Object control, String countGetter, String listGetter) {
-    if (count(control, countGetter) <= 0 || !(Reflect.callOrNull(control, listGetter) instanceof List<?> l)) {
+  private static int ids(Object control, Getter countGetter, Getter listGetter) {
+    if (count(control, countGetter) <= 0 || !(listGetter.call(control) instanceof List<?> l)) {
       return 0;
     }
     int n = 0;
     for (Object e : l) {
-      n += count(e, "getMessageIDsCount");
+      n += count(e, GET_MESSAGE_I_DS_COUNT);
     }
     return n;
   }
 
-  private static int count(Object target, String getter) {
-    return Reflect.callOrNull(target, getter) instanceof Integer n ? n : 0;
+  private static int count(Object target, Getter getter) {
+    return getter.callInt(target, 0);
   }
 
   /** The backoff of a PRUNE of {@code topic} in this RPC, -1 when none (or no such PRUNE). */

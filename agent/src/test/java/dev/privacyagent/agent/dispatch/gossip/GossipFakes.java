@@ -164,8 +164,12 @@ public final class GossipFakes {
     private final int size;
 
     public Message(String topic, int id, int size) {
+      this(topic, new byte[] {0x0a, (byte) (id >> 8), (byte) id}, size);
+    }
+
+    public Message(String topic, byte[] id, int size) {
       this.topic = topic;
-      this.id = new byte[] {0x0a, (byte) (id >> 8), (byte) id};
+      this.id = id;
       this.size = size;
     }
 

@@ -1,0 +1,66 @@
+package dev.privacyagent.agent.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class GetterAndIdentityCacheTest {
+  public static final class A {
+    public String getName() {
+      return "a";
+    }
+  }
+
+  public static final class B {
+    public String getName() {
+      return "b";
+    }
+
+    public int getCount() {
+      throw new IllegalStateException("the app's getter fails");
+    }
+  }
+
+  @Test
+  void aGetterFollowsTheClassItIsGivenAndNeverThrows() {
+    Getter name = new Getter("getName");
+    assertThat(name.call(new A())).isEqualTo("a");
+    assertThat(name.call(new B())).isEqualTo("b");
+    assertThat(name.call(new A())).isEqualTo("a");
+    assertThat(name.call(null)).isNull();
+    assertThat(name.call("no such getter on a String")).isNull();
+    Getter count = new Getter("getCount");
+    assertThat(count.callInt(new B(), -7)).isEqualTo(-7);
+    assertThat(new Getter("isEmpty").callTrue("")).isTrue();
+    assertThat(new Getter("isEmpty").callTrue("x")).isFalse();
+  }
+
+  @Test
+  void identityCacheComputeOncePerObjectAndTellEqualObjectsApart() {
+    AtomicInteger computed = new AtomicInteger();
+    IdentityCache<String> texts = new IdentityCache<>(64, k -> "t" + computed.incrementAndGet());
+    String a = new String("same");
+    String b = new String("same");
+    assertThat(texts.get(a)).isEqualTo("t1");
+    assertThat(texts.get(a)).isEqualTo("t1");
+    // equal but not identical: its own text (the cache compares identity, never equals)
+    String tb = texts.get(b);
+    assertThat(computed.get()).isEqualTo(2);
+    assertThat(tb).isEqualTo("t2");
+    assertThat(texts.get(null)).isNull();
+  }
+
+  @Test
+  void aNullTextIsNotRemembered() {
+    AtomicInteger computed = new AtomicInteger();
+    IdentityCache<String> texts = new IdentityCache<>(8, k -> {
+      computed.incrementAndGet();
+      return null;
+    });
+    Object key = new Object();
+    assertThat(texts.get(key)).isNull();
+    assertThat(texts.get(key)).isNull();
+    assertThat(computed.get()).isEqualTo(2);
+  }
+}
