@@ -139,12 +139,13 @@ public final class PrivacyBridge {
     }
   }
 
+  /** @param kind {@link #SECURITY} or {@link #MUXER} (advice bodies stay free of branches) */
   public static void upgradeStarted(
-      boolean security, Object channel, String protocolId, Object future, Throwable thrown, int depth) {
+      int kind, Object channel, String protocolId, Object future, Throwable thrown, int depth) {
     Sink s = sink;
-    if (leave(security ? SECURITY : MUXER, depth) && s != null) {
+    if (leave(kind, depth) && s != null) {
       try {
-        s.upgradeStarted(security, channel, protocolId, future, thrown);
+        s.upgradeStarted(kind == SECURITY, channel, protocolId, future, thrown);
       } catch (Throwable t) {
         failed(t);
       }

@@ -19,6 +19,10 @@ import java.util.Map;
  * <pre>
  * java -cp integration-tests-...-benchmarks.jar dev.privacyagent.bench.StartupCompare rounds=15 AGENT_JAR [BASELINE_JAR]
  * </pre>
+ *
+ * A jar may carry extra agent options after a {@code ?}: {@code agent.jar?startup=background}
+ * runs that jar with {@code -javaagent:agent.jar=port=0,startup=background}, so that two modes of
+ * one jar can be compared in the same rounds.
  */
 public final class StartupCompare {
   private StartupCompare() {}
@@ -26,17 +30,21 @@ public final class StartupCompare {
   public static void main(String[] args) throws Exception {
     int rounds = 15;
     Map<String, Path> variants = new LinkedHashMap<>();
+    Map<String, String> options = new LinkedHashMap<>();
     variants.put("off", null);
     for (String a : args) {
       if (a.startsWith("rounds=")) {
         rounds = Integer.parseInt(a.substring(7));
       } else {
-        Path jar = Path.of(a).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-          System.err.println("usage: StartupCompare [rounds=15] AGENT_JAR [OTHER_AGENT_JAR]");
+        int q = a.indexOf('?');
+        Path jar = Path.of(q < 0 ? a : a.substring(0, q)).toAbsolutePath();
+        if (!Files.isRegularFile(jar) || variants.size() > 3) {
+          System.err.println("usage: StartupCompare [rounds=15] AGENT_JAR[?OPTIONS] [OTHER_AGENT_JAR[?OPTIONS]] [THIRD]");
           System.exit(2);
         }
-        variants.put(variants.size() == 1 ? "A " + jar.getFileName() : "B " + jar.getFileName(), jar);
+        String key = "ABC".charAt(variants.size() - 1) + " " + jar.getFileName() + (q < 0 ? "" : " " + a.substring(q + 1));
+        variants.put(key, jar);
+        options.put(key, q < 0 ? "" : "," + a.substring(q + 1));
       }
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -51,10 +59,10 @@ public final class StartupCompare {
       for (Map.Entry<String, Path> v : variants.entrySet()) {
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
         if (v.getValue() != null) {
-          cmd.add("-javaagent:" + v.getValue() + "=" + OverheadHarness.AGENT_ARGS);
+          cmd.add("-javaagent:" + v.getValue() + "=" + OverheadHarness.AGENT_ARGS + options.get(v.getKey()));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StreamWorkload.class.getName(), "startup"));
-        try (Child c = Child.start(cmd, work.resolve("r" + r + "-" + main.size() + v.getKey().charAt(0) + ".err"))) {
+        try (Child c = Child.start(cmd, work.resolve("r" + r + "-" + v.getKey().charAt(0) + ".err"))) {
           Child.Line m = c.await("MAIN", 120);
           double toMain = (m.nanos() - c.spawnedNanos) / 1e6;
           double toReady = (c.await("READY", 120).nanos() - c.spawnedNanos) / 1e6;
@@ -65,7 +73,7 @@ public final class StartupCompare {
           main.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(toMain);
           ready.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(toReady);
           cpu.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add((double) m.cpuMillis());
-          System.out.printf(Locale.ROOT, "round %2d %-28s main at %6.0f ms (CPU %4d ms), first echo at %6.0f ms%n",
+          System.out.printf(Locale.ROOT, "round %2d %-40s main at %6.0f ms (CPU %4d ms), first echo at %6.0f ms%n",
               r, v.getKey(), toMain, m.cpuMillis(), toReady);
         }
       }
@@ -77,7 +85,7 @@ public final class StartupCompare {
       double mm = Args.median(main.get(k));
       double rr = Args.median(ready.get(k));
       double cc = Args.median(cpu.get(k));
-      System.out.printf(Locale.ROOT, "STARTUP %-28s main %6.0f ms (added %5.0f, target <= 150: %s), first echo %6.0f ms"
+      System.out.printf(Locale.ROOT, "STARTUP %-40s main %6.0f ms (added %5.0f, target <= 150: %s), first echo %6.0f ms"
               + " (added %5.0f, target <= 300: %s), CPU until main %5.0f ms (added %5.0f)%n",
           k, mm, mm - offMain, k.equals("off") ? "-" : mm - offMain <= 150 ? "met" : "MISSED", rr, rr - offReady,
           k.equals("off") ? "-" : rr - offReady <= 300 ? "met" : "MISSED", cc, cc - offCpu);

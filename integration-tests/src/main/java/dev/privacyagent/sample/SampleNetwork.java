@@ -17,8 +17,6 @@ import io.libp2p.protocol.Identify;
 import io.libp2p.protocol.IdentifyController;
 import io.libp2p.protocol.Ping;
 import io.libp2p.protocol.PingController;
-import io.libp2p.security.noise.NoiseXXSecureChannel;
-import io.libp2p.security.plaintext.PlaintextInsecureChannel;
 import io.libp2p.transport.tcp.TcpTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,7 +54,11 @@ final class SampleNetwork implements AutoCloseable {
         }
     }
 
-    record Settings(Duration pingInterval, int streams, int streamBytes, Duration streamInterval) {
+    /** @param security assigned to nodes in turn by index */
+    record Settings(Duration pingInterval, int streams, int streamBytes, Duration streamInterval, List<NodeSecurity> security) {
+        NodeSecurity securityOf(int index) {
+            return security.isEmpty() ? NodeSecurity.NOISE : security.get(index % security.size());
+        }
     }
 
     private final Settings settings;
@@ -83,12 +85,8 @@ final class SampleNetwork implements AutoCloseable {
     }
 
     Node startNode(int index, NodeProfile p, String listen, ProtocolBinding<?>... extraProtocols) throws Exception {
-        List<BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>> secure = new ArrayList<>();
-        if (!p.plaintextOnly()) {
-            secure.add(NoiseXXSecureChannel::new);
-        }
-        // every node also accepts plaintext so that the plaintext node can talk to the others
-        secure.add(PlaintextInsecureChannel::new);
+        NodeSecurity security = settings.securityOf(index);
+        List<BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>> secure = security.channels(p.plaintextOnly());
         @SuppressWarnings("unchecked")
         BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>[] secureArray = secure.toArray(new BiFunction[0]);
         Host host = new HostBuilder()
@@ -108,7 +106,7 @@ final class SampleNetwork implements AutoCloseable {
         Json.event("node").put("kind", "jvm").put("index", index).put("peerId", host.getPeerId().toBase58())
                 .put("listenAddrs", host.listenAddresses().stream().map(Multiaddr::toString).toList())
                 .put("agentVersion", p.agentVersion())
-                .put("security", p.plaintextOnly() ? List.of("/plaintext/2.0.0") : List.of("/noise", "/plaintext/2.0.0"))
+                .put("security", security.ids(p.plaintextOnly()))
                 .put("announce", p.announce())
                 .put("heartbeat", p.strictHeartbeat() ? "strict" : "jittered")
                 .print();

@@ -67,6 +67,11 @@ public final class SampleNode implements Callable<Integer> {
             description = "node 0 dials a dead address and a wrong peer id once (default: on)")
     boolean badDials;
 
+    @Option(names = "--security", defaultValue = "noise", split = ",",
+            description = "security per node, assigned to nodes in turn: noise (offers /noise, accepts /tls/1.0.0 too) "
+                + "or tls (only /tls/1.0.0), e.g. noise,noise,tls (default ${DEFAULT-VALUE})")
+    List<String> security;
+
     @Option(names = "--gossip", description = "run the Ethereum-like gossip profile on every node (see docs/testbed.md)")
     boolean gossip;
 
@@ -125,6 +130,11 @@ public final class SampleNode implements Callable<Integer> {
             }
         }
         try {
+            security.forEach(NodeSecurity::parse);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
             new Multiaddr(listen);
             for (String d : dial) {
                 if (new Multiaddr(d).getPeerId() == null) {
@@ -161,7 +171,8 @@ public final class SampleNode implements Callable<Integer> {
                 return 2;
             }
         }
-        SampleNetwork.Settings settings = new SampleNetwork.Settings(pingInterval, streams, streamBytes, streamInterval);
+        SampleNetwork.Settings settings = new SampleNetwork.Settings(pingInterval, streams, streamBytes, streamInterval,
+                security.stream().map(NodeSecurity::parse).toList());
         SampleNetwork net = new SampleNetwork(settings);
         EthGossipNetwork gnet = gossip ? new EthGossipNetwork(new EthGossipNetwork.Settings(slot, validators, forkDigest,
                 gossipProfiles.stream().map(GossipProfile::parse).toList(), blockEvery)) : null;

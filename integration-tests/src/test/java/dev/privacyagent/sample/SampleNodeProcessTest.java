@@ -86,6 +86,28 @@ class SampleNodeProcessTest {
     }
 
     @Test
+    void aTlsNodeSpeaksOnlyTlsAndNoiseNodesKeepNoise(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "--peers", "3", "--duration", "5s", "--no-bad-dials", "--security", "noise,noise,tls");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        List<JsonNode> nodes = r.of("node");
+        assertThat(nodes.get(2).get("security").toString()).isEqualTo("[\"/tls/1.0.0\",\"/plaintext/2.0.0\"]");
+        assertThat(nodes.get(0).get("security").toString()).isEqualTo("[\"/noise\",\"/tls/1.0.0\",\"/plaintext/2.0.0\"]");
+        String tlsNode = nodes.get(2).get("peerId").asText();
+        List<JsonNode> conns = r.of("connection");
+        assertThat(conns).hasSize(6);
+        // node 2 dials nodes 0 and 1: TLS, yamux agreed by ALPN; node 1 -> node 0 stays Noise
+        assertThat(conns).filteredOn(c -> c.get("from").asText().equals(tlsNode) || c.get("to").asText().equals(tlsNode))
+                .hasSize(4).allSatisfy(c -> {
+                    assertThat(c.get("security").asText()).isEqualTo("/tls/1.0.0");
+                    assertThat(c.get("muxer").asText()).isEqualTo("/yamux/1.0.0");
+                });
+        assertThat(conns).filteredOn(c -> !c.get("from").asText().equals(tlsNode) && !c.get("to").asText().equals(tlsNode))
+                .hasSize(2).allSatisfy(c -> assertThat(c.get("security").asText()).isEqualTo("/noise"));
+        assertThat(r.of("identify")).hasSize(3);
+        assertThat(r.of("error")).isEmpty();
+    }
+
+    @Test
     void strictHeartbeatNodePingsOnTheDotAndOthersJitter(@TempDir Path dir) throws Exception {
         Run r = run(dir, "--peers", "3", "--duration", "4s", "--ping-interval", "200ms", "--no-bad-dials");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -135,6 +157,9 @@ class SampleNodeProcessTest {
         Run duration = run(dir, "--duration", "soon");
         assertThat(duration.exitCode()).isEqualTo(2);
         assertThat(duration.stderr()).contains("invalid duration 'soon'");
+        Run security = run(dir, "--security", "noise,quic");
+        assertThat(security.exitCode()).isEqualTo(2);
+        assertThat(security.stderr()).contains("unknown security 'quic' (noise or tls)");
         Path js = Files.createDirectories(dir.resolve("js"));
         Files.writeString(js.resolve("peer.mjs"), "// placeholder");
         Run noModules = run(dir, "--js-peers", "1", "--js-dir", js.toString());

@@ -1,15 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code BroadcastConnectionHandler#handleConnection(Connection)}: runs once security and muxer
@@ -23,19 +20,14 @@ public final class ConnectionHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.etc.BroadcastConnectionHandler");
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.etc.BroadcastConnectionHandler");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Enter.class)
-        .on(
-            named("handleConnection")
-                .and(takesArguments(1))
-                .and(takesArgument(0, named("io.libp2p.core.Connection")))
-                .and(returns(void.class))
-                .and(Matchers.concrete()));
+  public List<Site> sites() {
+    return List.of(Site.of(Enter.class,
+        MethodSpec.method("handleConnection").args("io.libp2p.core.Connection").returns("void").concrete()));
   }
 
   static final class Enter {

@@ -1,14 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code NetworkImpl#connect(PeerId, ChannelVisitor, Multiaddr[])}: the longest overload only (the
@@ -21,20 +19,16 @@ public final class DialHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.network.NetworkImpl");
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.network.NetworkImpl");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Connect.class)
-        .on(
-            named("connect")
-                .and(takesArguments(3))
-                .and(takesArgument(0, named("io.libp2p.core.PeerId")))
-                .and(takesArgument(1, named("io.libp2p.core.ChannelVisitor")))
-                .and(takesArgument(2, named("io.libp2p.core.multiformats.Multiaddr[]")))
-                .and(Matchers.concrete()));
+  public List<Site> sites() {
+    return List.of(Site.of(Connect.class,
+        MethodSpec.method("connect")
+            .args("io.libp2p.core.PeerId", "io.libp2p.core.ChannelVisitor", "io.libp2p.core.multiformats.Multiaddr[]")
+            .concrete()));
   }
 
   static final class Connect {

@@ -1,16 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Dynamic attach only: a host created before the agent arrived has no constructor event. The JVM
@@ -26,14 +22,13 @@ public final class DiscoveryHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.host.HostImpl").or(named("io.libp2p.network.NetworkImpl"));
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.host.HostImpl", "io.libp2p.network.NetworkImpl");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Enter.class)
-        .on(isPublic().and(not(isStatic())).and(not(isConstructor())).and(Matchers.concrete()));
+  public List<Site> sites() {
+    return List.of(Site.of(Enter.class, MethodSpec.anyMethod().publicOnly().notStatic().concrete()));
   }
 
   static final class Enter {

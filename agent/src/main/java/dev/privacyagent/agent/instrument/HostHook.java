@@ -1,15 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code HostImpl} constructor exit: every builder (HostBuilder, the Kotlin DSL) ends there. Only
@@ -23,18 +20,14 @@ public final class HostHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.host.HostImpl");
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.host.HostImpl");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Exit.class)
-        .on(
-            isConstructor()
-                .and(takesArguments(7))
-                .and(takesArgument(0, named("io.libp2p.core.crypto.PrivKey")))
-                .and(takesArgument(1, named("io.libp2p.core.Network"))));
+  public List<Site> sites() {
+    return List.of(Site.of(Exit.class,
+        MethodSpec.constructor().argCount(7).arg(0, "io.libp2p.core.crypto.PrivKey").arg(1, "io.libp2p.core.Network")));
   }
 
   static final class Exit {

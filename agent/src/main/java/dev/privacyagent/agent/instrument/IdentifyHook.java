@@ -1,14 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code IdentifyProtocol$IdentifyRequesterChannelHandler#onMessage(Stream, Identify)}: the typed
@@ -22,19 +20,15 @@ public final class IdentifyHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.protocol.IdentifyProtocol$IdentifyRequesterChannelHandler");
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.protocol.IdentifyProtocol$IdentifyRequesterChannelHandler");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Enter.class)
-        .on(
-            named("onMessage")
-                .and(takesArguments(2))
-                .and(takesArgument(0, named("io.libp2p.core.Stream")))
-                .and(takesArgument(1, named("identify.pb.IdentifyOuterClass$Identify")))
-                .and(Matchers.concrete()));
+  public List<Site> sites() {
+    return List.of(Site.of(Enter.class,
+        MethodSpec.method("onMessage").args("io.libp2p.core.Stream", "identify.pb.IdentifyOuterClass$Identify")
+            .concrete()));
   }
 
   static final class Enter {

@@ -4,58 +4,30 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.privacyagent.agent.dispatch.Failures;
-import dev.privacyagent.agent.instrument.gossip.GossipBindingHook;
-import dev.privacyagent.agent.instrument.gossip.PublishHook;
-import dev.privacyagent.agent.instrument.gossip.RouterCreatedHook;
-import dev.privacyagent.agent.instrument.gossip.RpcHook;
-import dev.privacyagent.agent.instrument.gossip.SubscriptionHook;
 import dev.privacyagent.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Weaves the hooks into jvm-libp2p. Only {@code io.libp2p.*} types are even looked at, so the
- * agent costs nothing for the rest of the application. The same transformation serves
- * {@code -javaagent} and dynamic attach: classes already loaded are retransformed (advice adds no
- * fields or methods, so retransformation is allowed).
+ * The hooks, and the attach path's weaving with Byte Buddy. Only {@code io.libp2p.*} types are even
+ * looked at, so the agent costs nothing for the rest of the application.
  */
 public final class Instrumenter {
 
   private Instrumenter() {}
 
-  public static List<Hook> hooks(boolean attached) {
-    List<Hook> hooks = new ArrayList<>();
-    hooks.add(new HostHook());
-    hooks.add(new ConnectionHook());
-    hooks.add(UpgradeHook.security());
-    hooks.add(UpgradeHook.muxer());
-    hooks.add(new StreamHook());
-    hooks.add(new DialHook());
-    hooks.add(new TransportHook());
-    hooks.add(new QuicTransportHook());
-    hooks.add(new IdentifyHook());
-    hooks.add(new PingHook());
-    hooks.add(new RouterCreatedHook());
-    hooks.add(new GossipBindingHook());
-    hooks.add(new SubscriptionHook());
-    hooks.add(new RpcHook());
-    hooks.add(new PublishHook());
-    if (attached) {
-      hooks.add(new DiscoveryHook());
-    }
-    return hooks;
-  }
-
   /**
-   * @param retransform true after an attach: classes already loaded are woven too. Under
-   *     {@code -javaagent} no jvm-libp2p class is loaded yet, and skipping the scan of all loaded
-   *     classes keeps start-up short.
+   * The attach path: Byte Buddy, retransforming the jvm-libp2p classes already loaded (advice adds
+   * no fields or methods, so retransformation is allowed). Under {@code -javaagent} the start-up
+   * weaver ({@link dev.privacyagent.agent.instrument.fast.FastTransformer}) is used instead.
+   *
+   * @param retransform true after an attach: classes already loaded are woven too
    */
   public static ResettableClassFileTransformer install(
       Instrumentation inst,
@@ -67,8 +39,8 @@ public final class Instrumenter {
   }
 
   /**
-   * Under {@code -javaagent}: the weaving transformer, not registered; the start-up gate that
-   * premain registered hands it the jvm-libp2p classes (none is loaded yet, nothing to retransform).
+   * The start-up fallback when the start-up weaver cannot be built: Byte Buddy's transformer, not
+   * registered (the caller registers it, or hands it to the start-up gate).
    */
   public static java.lang.instrument.ClassFileTransformer transformer(
       List<Hook> hooks, SupportCheck support, Failures failures) {
@@ -94,17 +66,17 @@ public final class Instrumenter {
     }
     builder =
         builder
-            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.PoolStrategy.Default.FAST)
             .with(new Listener(failures))
             .ignore(not(nameStartsWith(Matchers.LIBP2P)));
     AgentBuilder.Identified.Extendable ext = null;
     for (Hook h : hooks) {
+      ElementMatcher<TypeDescription> types = Matchers.types(h);
       AgentBuilder.Identified.Narrowable n =
-          ext == null ? builder.type(h.types(), support) : ext.type(h.types(), support);
-      // built once per hook: parsing the advice classes again for every woven type costs start-up
-      net.bytebuddy.asm.AsmVisitorWrapper advice = h.advice();
+          ext == null ? builder.type(types, support) : ext.type(types, support);
+      net.bytebuddy.asm.AsmVisitorWrapper advice = Matchers.advice(h.sites());
       ext = n.transform((b, type, loader, module, pd) -> b.visit(advice));
     }
     return ext;

@@ -1,14 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code PingProtocol$PingInitiator#ping()} exit: the future completes with the RTT in ms. */
 public final class PingHook implements Hook {
@@ -18,18 +16,14 @@ public final class PingHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.protocol.PingProtocol$PingInitiator");
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.protocol.PingProtocol$PingInitiator");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Exit.class)
-        .on(
-            named("ping")
-                .and(takesArguments(0))
-                .and(returns(named("java.util.concurrent.CompletableFuture")))
-                .and(Matchers.concrete()));
+  public List<Site> sites() {
+    return List.of(Site.of(Exit.class,
+        MethodSpec.method("ping").argCount(0).returns("java.util.concurrent.CompletableFuture").concrete()));
   }
 
   static final class Exit {

@@ -1,18 +1,11 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import dev.privacyagent.agent.log.AgentLog;
-import dev.privacyagent.agent.log.Level;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
 import dev.privacyagent.bootstrap.PrivacyBridge;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code io.libp2p.transport.quic.QuicTransport(PrivKey, String, List, QuicConfig)} exit (jvm-libp2p
@@ -33,32 +26,25 @@ public final class QuicTransportHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(QUIC_TRANSPORT).and(QuicTransportHook::checked);
-  }
-
-  /** True always: a QuicTransport without the hooked constructor costs one warning, no more. */
-  private static boolean checked(TypeDescription type) {
-    if (type.getDeclaredMethods().filter(constructor()).isEmpty()) {
-      AgentLog.once(Level.WARN, "quic-constructor",
-          QUIC_TRANSPORT + " has no (PrivKey, String, List, QuicConfig) constructor; QUIC connections"
-              + " are named from their addresses only");
-    }
-    return true;
-  }
-
-  static ElementMatcher.Junction<MethodDescription> constructor() {
-    return isConstructor()
-        .and(takesArguments(4))
-        .and(takesArgument(0, named("io.libp2p.core.crypto.PrivKey")))
-        .and(takesArgument(1, String.class))
-        .and(takesArgument(2, named("java.util.List")))
-        .and(takesArgument(3, named("io.libp2p.transport.quic.QuicConfig")));
+  public TypeSpec types() {
+    return TypeSpec.named(QUIC_TRANSPORT);
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Exit.class).on(constructor());
+  public List<Site> sites() {
+    return List.of(Site.of(Exit.class, constructor()));
+  }
+
+  /** A QuicTransport without the hooked constructor costs one warning, no more. */
+  @Override
+  public String unmatched() {
+    return QUIC_TRANSPORT + " has no (PrivKey, String, List, QuicConfig) constructor; QUIC connections"
+        + " are named from their addresses only";
+  }
+
+  static MethodSpec constructor() {
+    return MethodSpec.constructor().args("io.libp2p.core.crypto.PrivKey", "java.lang.String", "java.util.List",
+        "io.libp2p.transport.quic.QuicConfig");
   }
 
   static final class Exit {

@@ -1,15 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code StreamOverNetty}: the constructor (once per stream per side, whatever the muxer, QUIC
@@ -23,25 +20,16 @@ public final class StreamHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("io.libp2p.transport.implementation.StreamOverNetty");
+  public TypeSpec types() {
+    return TypeSpec.named("io.libp2p.transport.implementation.StreamOverNetty");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return new AsmVisitorWrapper.Compound(
-        Advice.to(Created.class)
-            .on(
-                isConstructor()
-                    .and(takesArguments(3))
-                    .and(takesArgument(1, named("io.libp2p.core.Connection")))
-                    .and(takesArgument(2, boolean.class))),
-        Advice.to(Write.class)
-            .on(
-                named("writeAndFlush")
-                    .and(takesArguments(1))
-                    .and(takesArgument(0, Object.class))
-                    .and(Matchers.concrete())));
+  public List<Site> sites() {
+    return List.of(
+        Site.of(Created.class,
+            MethodSpec.constructor().argCount(3).arg(1, "io.libp2p.core.Connection").arg(2, "boolean")),
+        Site.of(Write.class, MethodSpec.method("writeAndFlush").args("java.lang.Object").concrete()));
   }
 
   static final class Created {

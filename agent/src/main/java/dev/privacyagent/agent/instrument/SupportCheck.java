@@ -1,17 +1,17 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.privacyagent.agent.log.AgentLog;
 import dev.privacyagent.agent.log.Level;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.privacyagent.agent.instrument.fast.ClassFiles;
+import dev.privacyagent.agent.instrument.spec.Descriptors;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Decides per class loader whether the jvm-libp2p it holds is one the agent supports (1.0.0 or
@@ -66,25 +66,34 @@ public final class SupportCheck implements ElementMatcher<ClassLoader> {
 
   /** Reads class files only; never loads or initialises an application class. */
   public static Verdict check(ClassLoader loader) {
-    ClassFileLocator locator =
-        loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader);
-    TypePool pool = TypePool.Default.of(locator);
-    if (!pool.describe("io.libp2p.core.Host").isResolved()) {
+    if (ClassFiles.read(loader, "io/libp2p/core/Host") == null) {
       return new Verdict(false, false, "io.libp2p.core.Host not found");
     }
-    TypePool.Resolution transport = pool.describe("io.libp2p.core.transport.Transport");
-    if (!transport.isResolved()
-        || !has(transport.resolve(), "listen", 3)) {
+    if (!has(loader, "io/libp2p/core/transport/Transport", "listen", 3)) {
       return new Verdict(true, false, "no three-argument Transport.listen, added in 0.9.0");
     }
-    TypePool.Resolution session = pool.describe("io.libp2p.core.security.SecureChannel$Session");
-    if (!session.isResolved() || !has(session.resolve(), "getEarlyMuxer", 0)) {
+    if (!has(loader, "io/libp2p/core/security/SecureChannel$Session", "getEarlyMuxer", 0)) {
       return new Verdict(true, false, "no SecureChannel.Session#getEarlyMuxer, added in 1.0.0");
     }
     return new Verdict(true, true, "jvm-libp2p 1.0.0 or later");
   }
 
-  private static boolean has(TypeDescription type, String method, int args) {
-    return !type.getDeclaredMethods().filter(named(method).and(takesArguments(args))).isEmpty();
+  /** Whether the class file of {@code type} declares {@code method} with {@code args} parameters. */
+  private static boolean has(ClassLoader loader, String type, String method, int args) {
+    byte[] bytes = ClassFiles.read(loader, type);
+    if (bytes == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+        if (name.equals(method) && Descriptors.parameterNames(desc).size() == args) {
+          found[0] = true;
+        }
+        return null;
+      }
+    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return found[0];
   }
 }

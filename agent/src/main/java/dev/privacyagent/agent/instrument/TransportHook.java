@@ -1,15 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Transport implementations: {@code dial} and {@code listen} (three-argument forms only, the
@@ -29,40 +26,22 @@ public final class TransportHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return Matchers.implementing("io.libp2p.core.transport.Transport");
+  public TypeSpec types() {
+    return TypeSpec.implementing("io.libp2p.core.transport.Transport");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return new AsmVisitorWrapper.Compound(
-        addressCall(PrivacyBridge.DIAL).on(threeArg("dial")),
-        addressCall(PrivacyBridge.LISTEN).on(threeArg("listen")),
-        addressCall(PrivacyBridge.UNLISTEN)
-            .on(
-                named("unlisten")
-                    .and(takesArguments(1))
-                    .and(takesArgument(0, named(MULTIADDR)))
-                    .and(returns(named(FUTURE)))
-                    .and(Matchers.concrete())),
-        Advice.to(Close.class)
-            .on(named("close").and(takesArguments(0)).and(returns(named(FUTURE))).and(Matchers.concrete())));
+  public List<Site> sites() {
+    return List.of(
+        Site.of(AddressCall.class, threeArg("dial"), PrivacyBridge.DIAL),
+        Site.of(AddressCall.class, threeArg("listen"), PrivacyBridge.LISTEN),
+        Site.of(AddressCall.class,
+            MethodSpec.method("unlisten").args(MULTIADDR).returns(FUTURE).concrete(), PrivacyBridge.UNLISTEN),
+        Site.of(Close.class, MethodSpec.method("close").argCount(0).returns(FUTURE).concrete()));
   }
 
-  /** {@link AddressCall} with its {@link Kind} bound to {@code kind}. */
-  private static Advice addressCall(int kind) {
-    return Advice.withCustomMapping().bind(Kind.class, kind).to(AddressCall.class);
-  }
-
-  private static ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> threeArg(
-      String name) {
-    return named(name)
-        .and(takesArguments(3))
-        .and(takesArgument(0, named(MULTIADDR)))
-        .and(takesArgument(1, named(HANDLER)))
-        .and(takesArgument(2, named(VISITOR)))
-        .and(returns(named(FUTURE)))
-        .and(Matchers.concrete());
+  private static MethodSpec threeArg(String name) {
+    return MethodSpec.method(name).args(MULTIADDR, HANDLER, VISITOR).returns(FUTURE).concrete();
   }
 
   /** dial, listen and unlisten: a transport method taking the address as argument 0. */

@@ -1,16 +1,12 @@
 package dev.privacyagent.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.bootstrap.PrivacyBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code ProtocolBinding#initChannel(P2PChannel, String)} on SecureChannel and StreamMuxer
@@ -38,26 +34,21 @@ public final class UpgradeHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return Matchers.implementing(
+  public TypeSpec types() {
+    return TypeSpec.implementing(
         security ? "io.libp2p.core.security.SecureChannel" : "io.libp2p.core.mux.StreamMuxer");
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.withCustomMapping()
-        .bind(Kind.class, security ? PrivacyBridge.SECURITY : PrivacyBridge.MUXER)
-        .to(Upgrade.class)
-        .on(initChannel());
+  public List<Site> sites() {
+    return List.of(Site.of(Upgrade.class, initChannel(), security ? PrivacyBridge.SECURITY : PrivacyBridge.MUXER));
   }
 
-  static ElementMatcher.Junction<MethodDescription> initChannel() {
-    return named("initChannel")
-        .and(takesArguments(2))
-        .and(takesArgument(0, named("io.libp2p.core.P2PChannel")))
-        .and(takesArgument(1, String.class))
-        .and(returns(named("java.util.concurrent.CompletableFuture")))
-        .and(Matchers.concrete());
+  static MethodSpec initChannel() {
+    return MethodSpec.method("initChannel")
+        .args("io.libp2p.core.P2PChannel", "java.lang.String")
+        .returns("java.util.concurrent.CompletableFuture")
+        .concrete();
   }
 
   static final class Upgrade {
@@ -74,8 +65,7 @@ public final class UpgradeHook implements Hook {
         @Advice.Return Object future,
         @Advice.Thrown Throwable thrown,
         @Advice.Enter int depth) {
-      PrivacyBridge.upgradeStarted(
-          kind == PrivacyBridge.SECURITY, channel, protocolId, future, thrown, depth);
+      PrivacyBridge.upgradeStarted(kind, channel, protocolId, future, thrown, depth);
     }
   }
 }

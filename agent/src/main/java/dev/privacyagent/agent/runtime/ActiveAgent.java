@@ -6,8 +6,10 @@ import dev.privacyagent.agent.dispatch.Failures;
 import dev.privacyagent.agent.dispatch.ThrowingSink;
 import dev.privacyagent.agent.dispatch.WarmUp;
 import dev.privacyagent.agent.instrument.Hook;
+import dev.privacyagent.agent.instrument.Hooks;
 import dev.privacyagent.agent.instrument.Instrumenter;
 import dev.privacyagent.agent.instrument.SupportCheck;
+import dev.privacyagent.agent.instrument.fast.FastTransformer;
 import dev.privacyagent.agent.log.AgentLog;
 import dev.privacyagent.bootstrap.GossipBridge;
 import dev.privacyagent.bootstrap.PrivacyBridge;
@@ -71,19 +73,17 @@ public final class ActiveAgent {
     }
     AgentLog.debug("support checked in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     Runtime.getRuntime().addShutdownHook(new Thread(pipeline::shutdown, "privacy-agent-shutdown"));
-    List<Hook> hooks = Instrumenter.hooks(attached);
-    if (!attached && gate != null) {
-      ClassFileTransformer transformer = Instrumenter.transformer(hooks, support, failures);
-      join(warmUp);
-      gate.accept(transformer);
-      AgentLog.debug("transformer ready after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-      pipeline.startupDone();
-      return;
-    }
+    List<Hook> hooks = Hooks.all(attached);
     if (!attached) {
-      join(warmUp);
-      Instrumenter.install(inst, hooks, support, failures, false);
-      AgentLog.debug("premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+      // the warm-up is not waited for: it runs on the other core while the application starts,
+      // long before the first connection needs the paths it warms
+      ClassFileTransformer transformer = startupTransformer(hooks, support, failures);
+      if (gate != null) {
+        gate.accept(transformer);
+      } else {
+        inst.addTransformer(transformer, false);
+      }
+      AgentLog.debug("transformer ready after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
       pipeline.startupDone();
       return;
     }
@@ -106,6 +106,19 @@ public final class ActiveAgent {
             "privacy-agent-attach");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * The start-up weaver, or Byte Buddy's (slower to build) when an advice is beyond what the
+   * start-up weaver replays: a hook changed without the weaver, never a reason to weave less.
+   */
+  private static ClassFileTransformer startupTransformer(List<Hook> hooks, SupportCheck support, Failures failures) {
+    try {
+      return new FastTransformer(hooks, support::matches, failures);
+    } catch (RuntimeException e) {
+      AgentLog.warn("start-up weaver unavailable (" + e.getMessage() + "); weaving with Byte Buddy");
+      return Instrumenter.transformer(hooks, support, failures);
+    }
   }
 
   /** Waits for the warm-up (bounded: a stuck warm-up must not keep the hooks out). */

@@ -41,11 +41,11 @@ class QuicTransportHookTest {
         .intercept(MethodCall.invoke(Object.class.getConstructor()))
         .defineConstructor(Visibility.PUBLIC).withParameters(String.class)
         .intercept(MethodCall.invoke(Object.class.getConstructor()))
-        .visit(hook.advice())
+        .visit(Matchers.advice(hook.sites()))
         .make()
         .load(config.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER).getLoaded();
-    assertThat(hook.types().matches(TypeDescription.ForLoadedType.of(quic))).isTrue();
-    assertThat(hook.types().matches(TypeDescription.ForLoadedType.of(String.class))).isFalse();
+    assertThat(Matchers.types(hook.types()).matches(TypeDescription.ForLoadedType.of(quic))).isTrue();
+    assertThat(Matchers.types(hook.types()).matches(TypeDescription.ForLoadedType.of(String.class))).isFalse();
 
     PrivacyBridge.install(recordingSink(), "test");
     Object transport = quic.getConstructor(privKey, String.class, List.class, config)

@@ -7,8 +7,6 @@ import io.libp2p.core.security.SecureChannel;
 import io.libp2p.core.transport.Transport;
 import io.libp2p.etc.AttributesKt;
 import io.netty.channel.Channel;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 
 /**
  * A connection over a Netty socket channel. It exists before TCP connects (a failed dial completes
@@ -63,7 +61,7 @@ public class ConnectionOverNetty extends P2PChannelOverNetty implements Connecti
     public Multiaddr localAddress() {
         Multiaddr a = localAddress;
         if (a == null) {
-            a = toMultiaddr(getNettyChannel().localAddress(), "local");
+            a = transport.localAddress(getNettyChannel());
             localAddress = a;
         }
         return a;
@@ -73,17 +71,10 @@ public class ConnectionOverNetty extends P2PChannelOverNetty implements Connecti
     public Multiaddr remoteAddress() {
         Multiaddr a = remoteAddress;
         if (a == null) {
-            a = toMultiaddr(getNettyChannel().remoteAddress(), "remote");
+            a = transport.remoteAddress(getNettyChannel());
             remoteAddress = a;
         }
         return a;
-    }
-
-    private Multiaddr toMultiaddr(SocketAddress a, String which) {
-        if (!(a instanceof InetSocketAddress isa)) {
-            throw new IllegalStateException("Connection has no " + which + " address yet");
-        }
-        return transport.toMultiaddr(isa);
     }
 
     @Override

@@ -15,8 +15,8 @@ import io.libp2p.core.mux.StreamMuxer;
 import io.libp2p.etc.AttributesKt;
 import io.libp2p.transport.ConnectionUpgrader;
 import io.libp2p.transport.implementation.ConnectionOverNetty;
+import io.libp2p.transport.implementation.Listeners;
 import io.libp2p.transport.implementation.NettyTransport;
-import io.libp2p.transport.implementation.P2PChannelOverNetty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -34,12 +34,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +52,7 @@ public class TcpTransport implements NettyTransport {
 
     private final ConnectionUpgrader upgrader;
     /** Server channel -> the address it was asked to listen on (several may share a /tcp/0 request). */
-    private final Map<Channel, Multiaddr> listeners = new ConcurrentHashMap<>();
+    private final Listeners listeners = new Listeners(this::toMultiaddr);
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final int instance = INSTANCES.incrementAndGet();
     private volatile EventLoopGroup bossGroup;
@@ -101,13 +98,7 @@ public class TcpTransport implements NettyTransport {
 
     @Override
     public List<Multiaddr> listenAddresses() {
-        List<Multiaddr> out = new ArrayList<>();
-        for (Channel ch : listeners.keySet()) {
-            if (ch.localAddress() instanceof InetSocketAddress isa) {
-                out.add(toMultiaddr(isa));
-            }
-        }
-        return out;
+        return listeners.boundAddresses();
     }
 
     @Override
@@ -118,6 +109,22 @@ public class TcpTransport implements NettyTransport {
     }
 
     @Override
+    public Multiaddr localAddress(Channel nettyChannel) {
+        return toMultiaddr(socketAddress(nettyChannel.localAddress(), "local"));
+    }
+
+    @Override
+    public Multiaddr remoteAddress(Channel nettyChannel) {
+        return toMultiaddr(socketAddress(nettyChannel.remoteAddress(), "remote"));
+    }
+
+    private static InetSocketAddress socketAddress(java.net.SocketAddress a, String which) {
+        if (!(a instanceof InetSocketAddress isa)) {
+            throw new IllegalStateException("Connection has no " + which + " address yet");
+        }
+        return isa;
+    }
+
     public Multiaddr toMultiaddr(InetSocketAddress addr) {
         Protocol ip = addr.getAddress() instanceof Inet4Address ? Protocol.IP4 : Protocol.IP6;
         return new Multiaddr(List.of(new MultiaddrComponent(ip, addr.getAddress().getAddress()),
@@ -158,34 +165,12 @@ public class TcpTransport implements NettyTransport {
                     }
                 });
         ChannelFuture bind = b.bind(fromMultiaddr(addr));
-        Channel server = bind.channel();
-        listeners.put(server, addr);
-        server.closeFuture().addListener(f -> listeners.remove(server));
-        // added before the caller's listener, so a failed bind is forgotten before the future fails
-        bind.addListener(f -> {
-            if (!f.isSuccess()) {
-                listeners.remove(server);
-            }
-        });
-        return P2PChannelOverNetty.toUnitFuture(bind);
+        return listeners.add(bind, addr);
     }
 
-    /** Closes the listeners asked for with {@code addr}, or the one bound to {@code addr}. */
     @Override
     public CompletableFuture<kotlin.Unit> unlisten(Multiaddr addr) {
-        List<CompletableFuture<kotlin.Unit>> closing = new ArrayList<>();
-        for (Map.Entry<Channel, Multiaddr> e : listeners.entrySet()) {
-            Channel server = e.getKey();
-            boolean bound = server.localAddress() instanceof InetSocketAddress isa && toMultiaddr(isa).equals(addr);
-            if (e.getValue().equals(addr) || bound) {
-                listeners.remove(server);
-                closing.add(P2PChannelOverNetty.toUnitFuture(server.close()));
-            }
-        }
-        if (closing.isEmpty()) {
-            return CompletableFuture.failedFuture(new Libp2pException("Not listening on " + addr));
-        }
-        return CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])).thenApply(v -> kotlin.Unit.INSTANCE);
+        return listeners.unlisten(addr);
     }
 
     @Override
@@ -283,9 +268,7 @@ public class TcpTransport implements NettyTransport {
     public CompletableFuture<kotlin.Unit> close() {
         closed = true;
         CompletableFuture<kotlin.Unit> done = new CompletableFuture<>();
-        List<Channel> toClose = new ArrayList<>(listeners.keySet());
-        listeners.clear();
-        toClose.forEach(Channel::close);
+        listeners.closeAll();
         channels.close().addListener(f -> {
             EventLoopGroup boss;
             EventLoopGroup workers;

@@ -1,18 +1,13 @@
 package dev.privacyagent.agent.instrument.gossip;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.agent.instrument.Hook;
-import dev.privacyagent.agent.instrument.Matchers;
 import dev.privacyagent.bootstrap.GossipBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code Gossip}, the protocol binding: its full constructor (every {@code @JvmOverloads} form
@@ -26,28 +21,19 @@ public final class GossipBindingHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(GossipNames.GOSSIP);
+  public TypeSpec types() {
+    return TypeSpec.named(GossipNames.GOSSIP);
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return new AsmVisitorWrapper.Compound(
-        Advice.to(Created.class)
-            .on(
-                isConstructor()
-                    .and(takesArguments(3))
-                    // not the third parameter's type: naming Netty's ChannelHandler here kept the
-                    // constructor from matching on the test host (seen end to end)
-                    .and(takesArgument(0, named(GossipNames.GOSSIP_ROUTER)))),
-        Advice.to(InitChannel.class)
-            .on(
-                named("initChannel")
-                    .and(takesArguments(2))
-                    .and(takesArgument(0, named("io.libp2p.core.P2PChannel")))
-                    .and(takesArgument(1, String.class))
-                    .and(returns(named(GossipNames.FUTURE)))
-                    .and(Matchers.concrete())));
+  public List<Site> sites() {
+    return List.of(
+        // not the third parameter's type: naming Netty's ChannelHandler here kept the constructor
+        // from matching on the test host (seen end to end)
+        Site.of(Created.class, MethodSpec.constructor().argCount(3).arg(0, GossipNames.GOSSIP_ROUTER)),
+        Site.of(InitChannel.class,
+            MethodSpec.method("initChannel").args("io.libp2p.core.P2PChannel", "java.lang.String")
+                .returns(GossipNames.FUTURE).concrete()));
   }
 
   static final class Created {

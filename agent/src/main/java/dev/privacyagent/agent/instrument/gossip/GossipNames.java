@@ -1,11 +1,6 @@
 package dev.privacyagent.agent.instrument.gossip;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
 
 /**
  * jvm-libp2p's pubsub class names (../shared/jvm-libp2p-pubsub.md). Router methods are matched on
@@ -23,11 +18,7 @@ final class GossipNames {
   private GossipNames() {}
 
   /** {@code name(PeerHandler, second)}, a concrete method. */
-  static ElementMatcher.Junction<MethodDescription> peerMethod(String name, String second) {
-    return named(name)
-        .and(takesArguments(2))
-        .and(takesArgument(0, named(PEER_HANDLER)))
-        .and(takesArgument(1, named(second)))
-        .and(dev.privacyagent.agent.instrument.Matchers.concrete());
+  static MethodSpec peerMethod(String name, String second) {
+    return MethodSpec.method(name).args(PEER_HANDLER, second).concrete();
   }
 }

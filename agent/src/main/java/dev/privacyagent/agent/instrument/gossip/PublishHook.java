@@ -1,18 +1,13 @@
 package dev.privacyagent.agent.instrument.gossip;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.agent.instrument.Hook;
-import dev.privacyagent.agent.instrument.Matchers;
 import dev.privacyagent.bootstrap.GossipBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Our node's publishes. {@code GossipRouter#broadcastOutbound(PubsubMessage)} runs on the event
@@ -29,29 +24,21 @@ public final class PublishHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(GossipNames.GOSSIP_ROUTER).or(named(GossipNames.ABSTRACT_ROUTER));
+  public TypeSpec types() {
+    return TypeSpec.named(GossipNames.GOSSIP_ROUTER, GossipNames.ABSTRACT_ROUTER);
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return new AsmVisitorWrapper.Compound(
-        Advice.to(Broadcast.class)
-            .on(message("broadcastOutbound").and(isDeclaredBy(named(GossipNames.GOSSIP_ROUTER)))),
-        Advice.to(Submit.class)
-            .on(GossipNames.peerMethod("submitPublishMessage", GossipNames.PUBSUB_MESSAGE)
-                .and(isDeclaredBy(named(GossipNames.ABSTRACT_ROUTER)))),
-        Advice.to(Publish.class)
-            .on(message("publish").and(isDeclaredBy(named(GossipNames.ABSTRACT_ROUTER)))));
+  public List<Site> sites() {
+    return List.of(
+        Site.of(Broadcast.class, message("broadcastOutbound").declaredBy(GossipNames.GOSSIP_ROUTER)),
+        Site.of(Submit.class, GossipNames.peerMethod("submitPublishMessage", GossipNames.PUBSUB_MESSAGE)
+            .declaredBy(GossipNames.ABSTRACT_ROUTER)),
+        Site.of(Publish.class, message("publish").declaredBy(GossipNames.ABSTRACT_ROUTER)));
   }
 
-  private static ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> message(
-      String name) {
-    return named(name)
-        .and(takesArguments(1))
-        .and(takesArgument(0, named(GossipNames.PUBSUB_MESSAGE)))
-        .and(returns(named(GossipNames.FUTURE)))
-        .and(Matchers.concrete());
+  private static MethodSpec message(String name) {
+    return MethodSpec.method(name).args(GossipNames.PUBSUB_MESSAGE).returns(GossipNames.FUTURE).concrete();
   }
 
   static final class Broadcast {

@@ -1,16 +1,13 @@
 package dev.privacyagent.agent.instrument.gossip;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.agent.instrument.Hook;
 import dev.privacyagent.bootstrap.GossipBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every non-synthetic {@code GossipRouter} constructor, on exit: the parameter count changed
@@ -24,13 +21,13 @@ public final class RouterCreatedHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(GossipNames.GOSSIP_ROUTER);
+  public TypeSpec types() {
+    return TypeSpec.named(GossipNames.GOSSIP_ROUTER);
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return Advice.to(Exit.class).on(isConstructor().and(not(isSynthetic())));
+  public List<Site> sites() {
+    return List.of(Site.of(Exit.class, MethodSpec.constructor().notSynthetic()));
   }
 
   static final class Exit {

@@ -1,14 +1,12 @@
 package dev.privacyagent.agent.instrument.gossip;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.agent.instrument.Hook;
 import dev.privacyagent.bootstrap.GossipBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The router's wire: {@code AbstractRouter#onInbound(PeerHandler, Object)} (every RPC a peer
@@ -23,18 +21,15 @@ public final class RpcHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(GossipNames.ABSTRACT_ROUTER);
+  public TypeSpec types() {
+    return TypeSpec.named(GossipNames.ABSTRACT_ROUTER);
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return new AsmVisitorWrapper.Compound(
-        Advice.to(Inbound.class)
-            .on(GossipNames.peerMethod("onInbound", "java.lang.Object").and(returns(void.class))),
-        Advice.to(Outbound.class)
-            .on(GossipNames.peerMethod("send", "pubsub.pb.Rpc$RPC")
-                .and(returns(named(GossipNames.FUTURE)))));
+  public List<Site> sites() {
+    return List.of(
+        Site.of(Inbound.class, GossipNames.peerMethod("onInbound", "java.lang.Object").returns("void")),
+        Site.of(Outbound.class, GossipNames.peerMethod("send", "pubsub.pb.Rpc$RPC").returns(GossipNames.FUTURE)));
   }
 
   static final class Inbound {

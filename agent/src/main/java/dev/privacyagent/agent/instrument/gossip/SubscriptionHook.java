@@ -1,18 +1,13 @@
 package dev.privacyagent.agent.instrument.gossip;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import dev.privacyagent.agent.instrument.spec.MethodSpec;
+import dev.privacyagent.agent.instrument.spec.Site;
+import dev.privacyagent.agent.instrument.spec.TypeSpec;
+import java.util.List;
 
 import dev.privacyagent.agent.instrument.Hook;
-import dev.privacyagent.agent.instrument.Matchers;
 import dev.privacyagent.bootstrap.GossipBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Our node's subscriptions: {@code AbstractRouter#subscribe(String)} and
@@ -27,23 +22,19 @@ public final class SubscriptionHook implements Hook {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(GossipNames.ABSTRACT_ROUTER);
+  public TypeSpec types() {
+    return TypeSpec.named(GossipNames.ABSTRACT_ROUTER);
   }
 
   @Override
-  public AsmVisitorWrapper advice() {
-    return new AsmVisitorWrapper.Compound(
-        Advice.to(Subscribe.class).on(singleTopic("subscribe")),
-        Advice.to(Unsubscribe.class).on(singleTopic("unsubscribe")));
+  public List<Site> sites() {
+    return List.of(
+        Site.of(Subscribe.class, singleTopic("subscribe")),
+        Site.of(Unsubscribe.class, singleTopic("unsubscribe")));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> singleTopic(String name) {
-    return named(name)
-        .and(takesArguments(1))
-        .and(takesArgument(0, String.class))
-        .and(returns(void.class))
-        .and(Matchers.concrete());
+  private static MethodSpec singleTopic(String name) {
+    return MethodSpec.method(name).args("java.lang.String").returns("void").concrete();
   }
 
   static final class Subscribe {
