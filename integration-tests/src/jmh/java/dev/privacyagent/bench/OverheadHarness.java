@@ -112,26 +112,41 @@ public final class OverheadHarness {
     return cmd;
   }
 
+  /** One child run: {rate, CPU per unit}. */
+  private interface Run {
+    double[] run(boolean withAgent, int round) throws Exception;
+  }
+
+  /** Per round (off, then on): the rates, their ratio and the CPU per unit of each side. */
+  private record Paired(List<Double> offRates, List<Double> onRates, List<Double> ratios, List<Double> offCpu,
+      List<Double> onCpu) {}
+
+  private Paired paired(int rounds, Run run) throws Exception {
+    Paired p = new Paired(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int r = 1; r <= rounds; r++) {
+      double[] off = run.run(false, r);
+      double[] on = run.run(true, r);
+      p.offRates().add(off[0]);
+      p.onRates().add(on[0]);
+      p.offCpu().add(off[1]);
+      p.onCpu().add(on[1]);
+      p.ratios().add(on[0] / off[0]);
+      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on[0] / off[0]);
+    }
+    return p;
+  }
+
   private boolean throughput() throws Exception {
     int rounds = opt.get("rounds");
     out.printf(Locale.ROOT, "%n== throughput: %d echo streams of %d bytes, %d in flight, after %d warm-up streams;"
             + " one Noise+yamux connection over loopback; %d rounds off/on%n",
         opt.get("streams"), opt.get("bytes"), opt.get("concurrency"), opt.get("warmup"), rounds);
-    List<Double> offRates = new ArrayList<>();
-    List<Double> onRates = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
-    List<Double> offCpu = new ArrayList<>();
-    List<Double> onCpu = new ArrayList<>();
-    for (int r = 1; r <= rounds; r++) {
-      double[] off = throughputRun(false, r);
-      double[] on = throughputRun(true, r);
-      offRates.add(off[0]);
-      onRates.add(on[0]);
-      offCpu.add(off[1]);
-      onCpu.add(on[1]);
-      ratios.add(on[0] / off[0]);
-      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on[0] / off[0]);
-    }
+    Paired p = paired(rounds, this::throughputRun);
+    List<Double> offRates = p.offRates();
+    List<Double> onRates = p.onRates();
+    List<Double> ratios = p.ratios();
+    List<Double> offCpu = p.offCpu();
+    List<Double> onCpu = p.onCpu();
     double cpuOff = Args.median(offCpu);
     double cpuOn = Args.median(onCpu);
     out.printf(Locale.ROOT, "CPU per stream (all threads of the JVM): off median %.1f us, on median %.1f us,"
@@ -176,21 +191,12 @@ public final class OverheadHarness {
             + " warm-up ones; %d rounds off/on%n",
         GossipLoad.NODES, GossipLoad.TOPICS, opt.get("gossipMessages"), GossipLoad.DATA_BYTES, GossipLoad.WINDOW,
         opt.get("gossipWarmup"), rounds);
-    List<Double> offRates = new ArrayList<>();
-    List<Double> onRates = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
-    List<Double> offCpu = new ArrayList<>();
-    List<Double> onCpu = new ArrayList<>();
-    for (int r = 1; r <= rounds; r++) {
-      double[] off = gossipRun(false, r);
-      double[] on = gossipRun(true, r);
-      offRates.add(off[0]);
-      onRates.add(on[0]);
-      offCpu.add(off[1]);
-      onCpu.add(on[1]);
-      ratios.add(on[0] / off[0]);
-      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on[0] / off[0]);
-    }
+    Paired p = paired(rounds, this::gossipRun);
+    List<Double> offRates = p.offRates();
+    List<Double> onRates = p.onRates();
+    List<Double> ratios = p.ratios();
+    List<Double> offCpu = p.offCpu();
+    List<Double> onCpu = p.onCpu();
     double cpuOff = Args.median(offCpu);
     double cpuOn = Args.median(onCpu);
     out.printf(Locale.ROOT, "GOSSIP CPU per published message (all threads of the JVM; each is delivered to %d nodes):"
