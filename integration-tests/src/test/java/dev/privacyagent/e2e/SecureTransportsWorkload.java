@@ -71,12 +71,12 @@ public final class SecureTransportsWorkload {
       exercise(tlsA, connect(tlsA, tlsB), pings);
       exercise(tlsA, connect(tlsA, mixed), pings);
       exercise(plain, connect(plain, mixed), pings);
-      failedHandshake(tlsA, tlsB);
+      dialWrongPeerId(tlsA, tlsB, "handshake-failed");
       if (quic) {
         Host quicA = quicHost(hosts, "quic-a", QuicTransport::Ed25519);
         Host quicB = quicHost(hosts, "quic-b", QuicTransport::ECDSA);
         exercise(quicA, connect(quicA, quicB), pings);
-        failedDial(quicA, quicB);
+        dialWrongPeerId(quicA, quicB, "dial-failed");
       }
       if (js != null) {
         JsPeer listener = JsPeer.start(jsPeers, js, "listener", "--listen", "/ip4/127.0.0.1/tcp/0");
@@ -147,23 +147,6 @@ public final class SecureTransportsWorkload {
     return h;
   }
 
-  /** A dial under a wrong peer id: over QUIC the TLS check fails the dial itself. */
-  private static void failedDial(Host from, Host to) throws Exception {
-    PeerId impostor = PeerId.fromPubKey(KeyKt.generateKeyPair(Crypto.KeyType.Ed25519).getSecond());
-    Multiaddr addr = to.listenAddresses().get(0).withP2P(impostor);
-    Throwable failure = null;
-    try {
-      from.getNetwork().connect(addr).get(TIMEOUT, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      failure = e.getCause();
-    }
-    Json.event("dial-failed")
-        .put("from", from.getPeerId().toBase58())
-        .put("addr", addr.toString())
-        .put("errorClass", failure == null ? null : failure.getClass().getName())
-        .print();
-  }
-
   private static Connection connect(Host from, Host to) throws Exception {
     return from.getNetwork().connect(to.listenAddresses().get(0).withP2P(to.getPeerId()))
         .get(TIMEOUT, TimeUnit.SECONDS);
@@ -179,7 +162,11 @@ public final class SecureTransportsWorkload {
     }
   }
 
-  private static void failedHandshake(Host from, Host to) throws Exception {
+  /**
+   * A dial under a wrong peer id, printed as {@code event} with the failure the application got:
+   * over TCP the TLS handshake fails, over QUIC the TLS inside QUIC fails the dial itself.
+   */
+  private static void dialWrongPeerId(Host from, Host to, String event) throws Exception {
     PeerId impostor = PeerId.fromPubKey(KeyKt.generateKeyPair(Crypto.KeyType.Ed25519).getSecond());
     Multiaddr addr = to.listenAddresses().get(0).withP2P(impostor);
     Throwable failure = null;
@@ -188,8 +175,9 @@ public final class SecureTransportsWorkload {
     } catch (java.util.concurrent.ExecutionException e) {
       failure = e.getCause();
     }
-    Json.event("handshake-failed")
+    Json.event(event)
         .put("from", from.getPeerId().toBase58())
+        .put("addr", addr.toString())
         .put("errorClass", failure == null ? null : failure.getClass().getName())
         .put("message", failure == null ? null : failure.getMessage())
         .print();
