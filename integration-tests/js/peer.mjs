@@ -3,6 +3,7 @@
 import './polyfill.mjs'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
+import { quic } from '@chainsafe/libp2p-quic'
 import { noise } from '@chainsafe/libp2p-noise'
 import { tls } from '@libp2p/tls'
 import { yamux } from '@chainsafe/libp2p-yamux'
@@ -24,6 +25,8 @@ const USAGE = `usage: node peer.mjs (--listen ADDR | --dial MULTIADDR) [options]
   --probe-inbound      when listening, also identify/ping/open streams to each peer that connects
   --key-type T         ed25519 (default) or secp256k1
   --security S         noise (default) or tls (/tls/1.0.0, @libp2p/tls; the muxer agreed by ALPN)
+  --transport T        tcp (default) or quic (QUIC v1, @chainsafe/libp2p-quic: TLS 1.3 and native streams;
+                       --listen takes /ip4/127.0.0.1/udp/0/quic-v1)
   --duration SECONDS   exit after SECONDS (default: run until stdin closes)
   --exit-after-dial    exit once the dial results are printed
   --gossip             run gossipsub (@libp2p/gossipsub); stdin lines "publish TOPIC SIZE TEXT" publish
@@ -43,7 +46,7 @@ function fail (message) {
 }
 
 function parseArgs (argv) {
-  const opts = { streams: 0, bytes: 4096, pings: 1, probeInbound: false, keyType: 'Ed25519', security: 'noise', duration: 0, exitAfterDial: false, gossip: false, topics: [], signPolicy: 'strict', heartbeatMs: 1000 }
+  const opts = { streams: 0, bytes: 4096, pings: 1, probeInbound: false, keyType: 'Ed25519', security: 'noise', transport: 'tcp', duration: 0, exitAfterDial: false, gossip: false, topics: [], signPolicy: 'strict', heartbeatMs: 1000 }
   const intArg = (name, v) => {
     const n = Number(v)
     if (!Number.isInteger(n) || n < 0) fail(`${name} needs a non-negative integer, got ${JSON.stringify(v)}`)
@@ -77,6 +80,12 @@ function parseArgs (argv) {
         const sec = next().toLowerCase()
         if (sec !== 'noise' && sec !== 'tls') fail(`unknown security ${JSON.stringify(sec)} (noise or tls)`)
         opts.security = sec
+        break
+      }
+      case '--transport': {
+        const t = next().toLowerCase()
+        if (t !== 'tcp' && t !== 'quic') fail(`unknown transport ${JSON.stringify(t)} (tcp or quic)`)
+        opts.transport = t
         break
       }
       case '--key-type': {
@@ -173,14 +182,16 @@ async function main () {
   const node = await createLibp2p({
     privateKey,
     addresses: { listen: opts.listen ? [opts.listen] : [] },
-    transports: [tcp()],
+    transports: [opts.transport === 'quic' ? quic() : tcp()],
     connectionEncrypters: [opts.security === 'tls' ? tls() : noise()],
     streamMuxers: [yamux()],
     // identify only on request, as jvm-libp2p does; an automatic run would race the explicit one
     // (identify accepts one inbound stream at a time).
     services: {
       identify: identify({ runOnConnectionOpen: false }),
-      ping: ping(),
+      // over QUIC a ping stream stays open on this side until the remote acknowledges our FIN, which
+      // QUIC may delay (max_ack_delay, 25 ms by default): back-to-back pings need a second stream
+      ping: ping(opts.transport === 'quic' ? { maxOutboundStreams: 4 } : {}),
       ...(opts.gossip ? { pubsub: gossipService(opts) } : {})
     }
   })

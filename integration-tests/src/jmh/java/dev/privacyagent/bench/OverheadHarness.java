@@ -23,12 +23,16 @@ import java.util.concurrent.TimeUnit;
  *       medians and the difference (target: premain adds <= 500 ms);
  *   <li>attach: a running workload JVM without the agent; time from launching
  *       {@code java -jar privacy-agent.jar attach PID events=FILE} to the first event in FILE
- *       (target <= 3 s; includes the attach command's own JVM start).
+ *       (target <= 3 s; includes the attach command's own JVM start);
+ *   <li>gossip: the gossip-heavy {@link GossipLoad} (4 nodes publishing to each other as fast as
+ *       the test host takes it) without and with the agent, alternating; messages/s of each run,
+ *       the ratio with/without (target >= 0.98) and the CPU per message.
  * </ol>
  *
  * <pre>
  * java -cp integration-tests-...-benchmarks.jar dev.privacyagent.bench.OverheadHarness AGENT_JAR
- *     [rounds=4] [warmup=5000] [streams=20000] [concurrency=16] [bytes=256] [startups=9] [attaches=3]
+ *     [phases=streams,startup,attach,gossip] [rounds=4] [warmup=5000] [streams=20000] [concurrency=16]
+ *     [bytes=256] [startups=9] [attaches=3] [gossipRounds=6] [gossipWarmup=3000] [gossipMessages=10000]
  * </pre>
  */
 public final class OverheadHarness {
@@ -54,15 +58,33 @@ public final class OverheadHarness {
           + " [concurrency=16] [bytes=256] [startups=9] [attaches=3]");
       System.exit(2);
     }
-    Map<String, Integer> opt =
-        Args.ints(args, 1, Map.of("rounds", 4, "warmup", 5000, "streams", 20000, "concurrency", 16,
-            "bytes", 256, "startups", 9, "attaches", 3));
+    List<String> phases = List.of("streams", "startup", "attach", "gossip");
+    List<String> rest = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].startsWith("phases=")) {
+        phases = List.of(args[i].substring("phases=".length()).split(","));
+      } else {
+        rest.add(args[i]);
+      }
+    }
+    Map<String, Integer> defaults = new java.util.HashMap<>(Map.of("rounds", 4, "warmup", 5000, "streams", 20000,
+        "concurrency", 16, "bytes", 256, "startups", 9, "attaches", 3));
+    defaults.putAll(Map.of("gossipRounds", 6, "gossipWarmup", 3000, "gossipMessages", 10000));
+    Map<String, Integer> opt = Args.ints(rest.toArray(new String[0]), 0, defaults);
     OverheadHarness h = new OverheadHarness(Path.of(args[0]).toAbsolutePath(), opt);
     h.out.printf(Locale.ROOT, "java %s (%s), %d cpus, load average %s; child output in %s%n",
         System.getProperty("java.version"), h.java, Runtime.getRuntime().availableProcessors(), load(), h.work);
-    boolean ok = h.throughput();
-    ok &= h.startup();
-    ok &= h.attach();
+    boolean ok = true;
+    for (String phase : phases) {
+      ok &= switch (phase) {
+        case "streams" -> h.throughput();
+        case "startup" -> h.startup();
+        case "attach" -> h.attach();
+        case "gossip" -> h.gossip();
+        default -> throw new IllegalArgumentException("unknown phase '" + phase + "'; known: " + List.of("streams",
+            "startup", "attach", "gossip"));
+      };
+    }
     h.out.printf(Locale.ROOT, "load average at the end: %s%n", load());
     System.exit(ok ? 0 : 1);
   }
@@ -77,13 +99,41 @@ public final class OverheadHarness {
   }
 
   private List<String> command(boolean withAgent, String... main) {
+    return command(withAgent, StreamWorkload.class, main);
+  }
+
+  private List<String> command(boolean withAgent, Class<?> workload, String... main) {
     List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
     if (withAgent) {
       cmd.add("-javaagent:" + agentJar + "=" + AGENT_ARGS);
     }
-    cmd.addAll(List.of("-cp", classPath, StreamWorkload.class.getName()));
+    cmd.addAll(List.of("-cp", classPath, workload.getName()));
     cmd.addAll(List.of(main));
     return cmd;
+  }
+
+  /** One child run: {rate, CPU per unit}. */
+  private interface Run {
+    double[] run(boolean withAgent, int round) throws Exception;
+  }
+
+  /** Per round (off, then on): the rates, their ratio and the CPU per unit of each side. */
+  private record Paired(List<Double> offRates, List<Double> onRates, List<Double> ratios, List<Double> offCpu,
+      List<Double> onCpu) {}
+
+  private Paired paired(int rounds, Run run) throws Exception {
+    Paired p = new Paired(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int r = 1; r <= rounds; r++) {
+      double[] off = run.run(false, r);
+      double[] on = run.run(true, r);
+      p.offRates().add(off[0]);
+      p.onRates().add(on[0]);
+      p.offCpu().add(off[1]);
+      p.onCpu().add(on[1]);
+      p.ratios().add(on[0] / off[0]);
+      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on[0] / off[0]);
+    }
+    return p;
   }
 
   private boolean throughput() throws Exception {
@@ -91,21 +141,12 @@ public final class OverheadHarness {
     out.printf(Locale.ROOT, "%n== throughput: %d echo streams of %d bytes, %d in flight, after %d warm-up streams;"
             + " one Noise+yamux connection over loopback; %d rounds off/on%n",
         opt.get("streams"), opt.get("bytes"), opt.get("concurrency"), opt.get("warmup"), rounds);
-    List<Double> offRates = new ArrayList<>();
-    List<Double> onRates = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
-    List<Double> offCpu = new ArrayList<>();
-    List<Double> onCpu = new ArrayList<>();
-    for (int r = 1; r <= rounds; r++) {
-      double[] off = throughputRun(false, r);
-      double[] on = throughputRun(true, r);
-      offRates.add(off[0]);
-      onRates.add(on[0]);
-      offCpu.add(off[1]);
-      onCpu.add(on[1]);
-      ratios.add(on[0] / off[0]);
-      out.printf(Locale.ROOT, "round %d ratio on/off %.3f%n", r, on[0] / off[0]);
-    }
+    Paired p = paired(rounds, this::throughputRun);
+    List<Double> offRates = p.offRates();
+    List<Double> onRates = p.onRates();
+    List<Double> ratios = p.ratios();
+    List<Double> offCpu = p.offCpu();
+    List<Double> onCpu = p.onCpu();
     double cpuOff = Args.median(offCpu);
     double cpuOn = Args.median(onCpu);
     out.printf(Locale.ROOT, "CPU per stream (all threads of the JVM): off median %.1f us, on median %.1f us,"
@@ -140,6 +181,54 @@ public final class OverheadHarness {
           withAgent ? "  agent " + c.agentSummary() : "");
       out.println("  " + threads);
       return new double[] {rate, cpuPerStream};
+    }
+  }
+
+  private boolean gossip() throws Exception {
+    int rounds = opt.get("gossipRounds");
+    out.printf(Locale.ROOT, "%n== gossip: %d nodes in one JVM over loopback (Noise+yamux, Teku-like gossip, %d topics),"
+            + " each publishing %d messages of %d bytes to the others (at most %d of its own in flight) after %d"
+            + " warm-up ones; %d rounds off/on%n",
+        GossipLoad.NODES, GossipLoad.TOPICS, opt.get("gossipMessages"), GossipLoad.DATA_BYTES, GossipLoad.WINDOW,
+        opt.get("gossipWarmup"), rounds);
+    Paired p = paired(rounds, this::gossipRun);
+    List<Double> offRates = p.offRates();
+    List<Double> onRates = p.onRates();
+    List<Double> ratios = p.ratios();
+    List<Double> offCpu = p.offCpu();
+    List<Double> onCpu = p.onCpu();
+    double cpuOff = Args.median(offCpu);
+    double cpuOn = Args.median(onCpu);
+    out.printf(Locale.ROOT, "GOSSIP CPU per published message (all threads of the JVM; each is delivered to %d nodes):"
+        + " off median %.1f us, on median %.1f us, added %.1f us (%.1f%%)%n", GossipLoad.NODES - 1, cpuOff, cpuOn,
+        cpuOn - cpuOff, 100 * (cpuOn - cpuOff) / cpuOff);
+    double medianRatio = Args.median(ratios);
+    out.printf(Locale.ROOT, "GOSSIP THROUGHPUT off median %.0f messages/s, on median %.0f messages/s; ratio: median of"
+            + " rounds %.3f, of medians %.3f (target >= 0.98: %s)%n", Args.median(offRates), Args.median(onRates),
+        medianRatio, Args.median(onRates) / Args.median(offRates), medianRatio >= 0.98 ? "met" : "MISSED");
+    return true;
+  }
+
+  /** Published messages per second and CPU microseconds per published message of one child run. */
+  private double[] gossipRun(boolean withAgent, int round) throws Exception {
+    Path err = work.resolve("gossip-" + round + (withAgent ? "-on" : "-off") + ".err");
+    try (Child c = Child.start(command(withAgent, GossipLoad.class, "throughput",
+        Integer.toString(opt.get("gossipWarmup")), Integer.toString(opt.get("gossipMessages"))), err)) {
+      String line = c.await("RESULT", 600).text();
+      String threads = c.await("THREADS", 60).text();
+      int exit = c.waitFor(120);
+      long published = field(line, "published");
+      long nanos = field(line, "nanos");
+      if (exit != 0) {
+        throw new IllegalStateException("gossip workload failed (exit " + exit + "): " + line + "\n" + c.tail());
+      }
+      double rate = published / (nanos / 1e9);
+      double cpuPerMessage = field(line, "cpuNanos") / 1e3 / published;
+      out.printf(Locale.ROOT, "round %d agent %-3s %8.0f messages/s (%.2f s, %d deliveries), CPU %.1f us/message%s%n",
+          round, withAgent ? "on" : "off", rate, nanos / 1e9, field(line, "delivered"), cpuPerMessage,
+          withAgent ? "  agent " + c.agentSummary() : "");
+      out.println("  " + threads);
+      return new double[] {rate, cpuPerMessage};
     }
   }
 

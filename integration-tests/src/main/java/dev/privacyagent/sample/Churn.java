@@ -43,7 +43,7 @@ final class Churn implements AutoCloseable {
             int index = next++;
             SampleNetwork.Node joined = net.startNode(index, NodeProfile.forIndex(1 + index % 4), "/ip4/127.0.0.1/tcp/0");
             live.add(joined);
-            net.dial(joined, target.dialAddr(), null);
+            net.dial(joined, target.dialAddrFrom(joined), null);
         } catch (Exception e) {
             Json.event("error").put("stage", "churn").put("message", String.valueOf(e)).print();
         }

@@ -9,6 +9,7 @@ import io.libp2p.core.PeerId;
 import io.libp2p.core.crypto.PrivKey;
 import io.libp2p.core.dsl.HostBuilder;
 import io.libp2p.core.multiformats.Multiaddr;
+import io.libp2p.core.multiformats.Protocol;
 import io.libp2p.core.multistream.NegotiatedIds;
 import io.libp2p.core.mux.StreamMuxer;
 import io.libp2p.core.mux.StreamMuxerProtocol;
@@ -17,6 +18,8 @@ import io.libp2p.protocol.Identify;
 import io.libp2p.protocol.IdentifyController;
 import io.libp2p.protocol.Ping;
 import io.libp2p.protocol.PingController;
+import io.libp2p.security.tls.TlsSecureChannel;
+import io.libp2p.transport.quic.QuicTransport;
 import io.libp2p.transport.tcp.TcpTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,15 +52,37 @@ final class SampleNetwork implements AutoCloseable {
             return host.getPeerId();
         }
 
+        /** Its TCP address (every node listens on TCP). */
         Multiaddr dialAddr() {
-            return host.listenAddresses().get(0).withP2P(host.getPeerId());
+            return tcpAddr();
+        }
+
+        /** Where {@code from} dials it: its QUIC address if it listens on QUIC and {@code from} can dial QUIC, else TCP. */
+        Multiaddr dialAddrFrom(Node from) {
+            boolean fromDialsQuic = from.host.getNetwork().getTransports().stream().anyMatch(t -> t instanceof QuicTransport);
+            return host.listenAddresses().stream().filter(a -> fromDialsQuic && a.has(Protocol.QUICV1)).findFirst()
+                    .map(a -> a.withP2P(host.getPeerId())).orElse(tcpAddr());
+        }
+
+        Multiaddr tcpAddr() {
+            return host.listenAddresses().stream().filter(a -> a.has(Protocol.TCP)).findFirst().orElseThrow()
+                    .withP2P(host.getPeerId());
         }
     }
 
-    /** @param security assigned to nodes in turn by index */
-    record Settings(Duration pingInterval, int streams, int streamBytes, Duration streamInterval, List<NodeSecurity> security) {
+    /** @param security and {@code transports} assigned to nodes in turn by index */
+    record Settings(Duration pingInterval, int streams, int streamBytes, Duration streamInterval, List<NodeSecurity> security,
+            List<NodeTransport> transports) {
         NodeSecurity securityOf(int index) {
             return security.isEmpty() ? NodeSecurity.NOISE : security.get(index % security.size());
+        }
+
+        NodeTransport transportOf(int index) {
+            return transports.isEmpty() ? NodeTransport.TCP : transports.get(index % transports.size());
+        }
+
+        boolean anyQuic() {
+            return transports.contains(NodeTransport.QUIC);
         }
     }
 
@@ -89,13 +114,20 @@ final class SampleNetwork implements AutoCloseable {
         List<BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>> secure = security.channels(p.plaintextOnly());
         @SuppressWarnings("unchecked")
         BiFunction<PrivKey, List<StreamMuxer>, SecureChannel>[] secureArray = secure.toArray(new BiFunction[0]);
-        Host host = new HostBuilder()
+        HostBuilder b = new HostBuilder()
                 .transport(TcpTransport::new)
                 .secureChannel(secureArray)
                 .muxer(StreamMuxerProtocol::getYamux)
                 .protocol(new Ping(), new Identify(), new Echo())
                 .protocol(extraProtocols)
-                .listen(listen)
+                .listen(listen);
+        if (settings.anyQuic() && !p.plaintextOnly()) {
+            b.secureTransport(QuicTransport::Ed25519);
+            if (settings.transportOf(index) == NodeTransport.QUIC) {
+                b.listen(NodeTransport.QUIC_LISTEN);
+            }
+        }
+        Host host = b
                 .announce(p.announce().toArray(new String[0]))
                 .agentVersion(p.agentVersion())
                 .build();
@@ -117,10 +149,15 @@ final class SampleNetwork implements AutoCloseable {
         connections.incrementAndGet();
         List<String> ids = NegotiatedIds.of(conn);
         PeerId remote = conn.secureSession().getRemoteId();
+        boolean quic = conn.transport() instanceof QuicTransport;
+        // QUIC negotiates neither: its TLS 1.3 handshake carries libp2p TLS, its streams are native
+        String security = quic ? TlsSecureChannel.announce : ids.isEmpty() ? null : ids.get(0);
+        String muxer = quic || ids.size() < 2 ? null : ids.get(1);
         Json.event("connection").put("node", node.index()).put("from", node.id().toBase58()).put("to", remote.toBase58())
                 .put("direction", conn.isInitiator() ? "outbound" : "inbound")
+                .put("transport", quic ? "quic-v1" : "tcp")
                 .put("localAddr", conn.localAddress().toString()).put("remoteAddr", conn.remoteAddress().toString())
-                .put("security", ids.isEmpty() ? null : ids.get(0)).put("muxer", ids.size() < 2 ? null : ids.get(1))
+                .put("security", security).put("muxer", muxer)
                 .print();
         conn.closeFuture().whenComplete((u, t) -> Json.event("connection-closed").put("node", node.index())
                 .put("from", node.id().toBase58()).put("to", remote.toBase58()).print());

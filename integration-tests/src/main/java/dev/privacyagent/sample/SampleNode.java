@@ -72,6 +72,11 @@ public final class SampleNode implements Callable<Integer> {
                 + "or tls (only /tls/1.0.0), e.g. noise,noise,tls (default ${DEFAULT-VALUE})")
     List<String> security;
 
+    @Option(names = "--transport", defaultValue = "tcp", split = ",",
+            description = "transport per node, assigned to nodes in turn: tcp, or quic (also listens on /udp/N/quic-v1, "
+                + "where the other JVM nodes dial it), e.g. tcp,tcp,quic (default ${DEFAULT-VALUE})")
+    List<String> transport;
+
     @Option(names = "--gossip", description = "run the Ethereum-like gossip profile on every node (see docs/testbed.md)")
     boolean gossip;
 
@@ -130,6 +135,7 @@ public final class SampleNode implements Callable<Integer> {
             }
         }
         try {
+            transport.forEach(NodeTransport::parse);
             security.forEach(NodeSecurity::parse);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -172,7 +178,7 @@ public final class SampleNode implements Callable<Integer> {
             }
         }
         SampleNetwork.Settings settings = new SampleNetwork.Settings(pingInterval, streams, streamBytes, streamInterval,
-                security.stream().map(NodeSecurity::parse).toList());
+                security.stream().map(NodeSecurity::parse).toList(), transport.stream().map(NodeTransport::parse).toList());
         SampleNetwork net = new SampleNetwork(settings);
         EthGossipNetwork gnet = gossip ? new EthGossipNetwork(new EthGossipNetwork.Settings(slot, validators, forkDigest,
                 gossipProfiles.stream().map(GossipProfile::parse).toList(), blockEvery)) : null;
@@ -193,9 +199,9 @@ public final class SampleNode implements Callable<Integer> {
                 }
             }
             for (int i = 1; i < peers; i++) {
-                net.dial(nodes.get(i), nodes.get(0).dialAddr(), null);
+                net.dial(nodes.get(i), nodes.get(0).dialAddrFrom(nodes.get(i)), null);
                 if (i - 1 != 0) {
-                    net.dial(nodes.get(i), nodes.get(i - 1).dialAddr(), null);
+                    net.dial(nodes.get(i), nodes.get(i - 1).dialAddrFrom(nodes.get(i)), null);
                 }
             }
             for (String d : dial) {

@@ -52,6 +52,8 @@ class GossipFindingsIT {
     String err = p.stderr();
     assertThat(overviewLine(err, leaky)).contains("duty_exposure");
     assertThat(overviewLine(err, careful)).doesNotContain("duty_exposure");
+    assertThat(nodeSection(err, careful)).as("the careful node's findings")
+        .noneMatch(l -> l.matches("\\s*\\[(CRITICAL|HIGH|MEDIUM)] gossip\\..*"));
 
     Map<String, double[]> estimated = estimates(err);
     Map<String, double[]> expected = groundTruthExposure(truth, F);
@@ -229,6 +231,25 @@ class GossipFindingsIT {
       }
     }
     assertThat(direct).as("node 0's own messages the js peer got from it").isPositive();
+  }
+
+  /** The lines of the report's own section of {@code peerId}, from its NODE title to the next. */
+  private static List<String> nodeSection(String report, String peerId) {
+    List<String> lines = report.lines().toList();
+    int start = -1;
+    for (int i = 0; i < lines.size() && start < 0; i++) {
+      if (lines.get(i).startsWith("NODE ") && lines.get(i).contains("(" + peerId + ")")) {
+        start = i;
+      }
+    }
+    if (start < 0) {
+      throw new AssertionError("no NODE section for " + peerId + " in:\n" + report);
+    }
+    int end = start + 1;
+    while (end < lines.size() && !lines.get(end).startsWith("NODE ")) {
+      end++;
+    }
+    return lines.subList(start, end);
   }
 
   /** The report's overview row of {@code peerId} ("12D3.." and its last six characters). */

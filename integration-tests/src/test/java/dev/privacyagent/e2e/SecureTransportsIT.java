@@ -22,16 +22,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * TLS over TCP under {@code -javaagent} ({@link SecureTransportsWorkload}), between test-host nodes
- * and with js-libp2p both ways: every connection is
+ * TLS over TCP and QUIC v1 under {@code -javaagent} ({@link SecureTransportsWorkload}), between
+ * test-host nodes and (TLS) with js-libp2p both ways: every connection is
  * reported as the nodes' applications saw it ({@code transport=tcp security=/tls/1.0.0} and the
- * muxer ALPN agreed), the failed handshake as a HandshakeFailed with {@code /tls/1.0.0} and its
+ * muxer ALPN agreed; QUIC {@code transport=quic-v1 security=/tls/1.0.0}, no muxer, the dialer's
+ * wildcard local address as it is), the failed handshake as a HandshakeFailed with {@code /tls/1.0.0} and its
  * cause, the weak-security detector counts the TLS connections as encrypted next to the plaintext
  * one, and the live {@code /metrics} labels them so (promtool clean). JDK 17 and 25.
  */
 class SecureTransportsIT {
   /** TLS connection ends the agent sees: tls-a to tls-b and to mixed (both ends each), and to the two js peers. */
   static final int TLS_SIDES = 6;
+  /** QUIC v1 connection ends: quic-a to quic-b, both ends. */
+  static final int QUIC_SIDES = 2;
 
   static Stream<Arguments> jdks() {
     return Stream.of(Arguments.of("17", E2e.JDK17), Arguments.of("25", E2e.JDK25));
@@ -45,7 +48,7 @@ class SecureTransportsIT {
     Path go = dir.resolve("go");
     E2e.Proc p = E2e.Proc.startMain(E2e.javaOf(jdk),
         List.of(E2e.agentArg("port=0,summaryInterval=0,events=" + events)),
-        SecureTransportsWorkload.class, List.of("pings=3", "go=" + go, "js=" + E2e.JS_DIR), dir);
+        SecureTransportsWorkload.class, List.of("pings=3", "go=" + go, "js=" + E2e.JS_DIR, "quic"), dir);
     String metrics;
     try {
       p.awaitTruth(t -> t.path("event").asText().equals("connected"), 1, 90);
@@ -65,16 +68,21 @@ class SecureTransportsIT {
     // every connection, both sides, as the application saw it
     List<String> expected = new ArrayList<>();
     for (JsonNode c : truthOf(truth, "connection")) {
+      boolean quic = c.get("transportClass").asText().equals("io.libp2p.transport.quic.QuicTransport");
+      // QUIC: TLS inside the transport's own handshake, native streams, so no muxer id
       expected.add(String.join(" ", c.get("from").asText(), c.get("to").asText(), c.get("direction").asText(),
-          c.get("remoteAddr").asText(), "tcp", c.get("security").asText(), c.get("muxer").asText()));
+          c.get("localAddr").asText(), c.get("remoteAddr").asText(), quic ? "quic-v1" : "tcp",
+          quic ? "/tls/1.0.0" : c.get("security").asText(), quic ? "-" : c.get("muxer").asText()));
     }
     List<String> captured = new ArrayList<>();
     for (JsonNode c : ofType(ev, "ConnectionOpened")) {
       captured.add(String.join(" ", c.get("node").asText(), c.get("remotePeerId").asText(),
-          c.get("direction").asText(), c.get("remoteAddr").asText(), c.path("transport").asText(),
-          c.path("security").asText(), c.path("muxer").asText()));
+          c.get("direction").asText(), c.get("localAddr").asText(), c.get("remoteAddr").asText(),
+          c.path("transport").asText(), c.path("security").asText(), c.path("muxer").asText("-")));
     }
-    assertThat(expected).hasSize(8).filteredOn(c -> c.contains(" /tls/1.0.0 /yamux/1.0.0")).hasSize(TLS_SIDES);
+    assertThat(expected).hasSize(10).filteredOn(c -> c.endsWith(" tcp /tls/1.0.0 /yamux/1.0.0")).hasSize(TLS_SIDES);
+    assertThat(expected).filteredOn(c -> c.endsWith(" quic-v1 /tls/1.0.0 -")).hasSize(QUIC_SIDES)
+        .anyMatch(c -> c.contains(" OUTBOUND /ip6/0:0:0:0:0:0:0:0/udp/") || c.contains(" OUTBOUND /ip4/0.0.0.0/udp/"));
     assertThat(captured).containsExactlyInAnyOrderElementsOf(expected);
     // js-libp2p, both ways: its own view of each connection says the same
     List<JsonNode> jsConns = new ArrayList<>();
@@ -87,7 +95,7 @@ class SecureTransportsIT {
                 && x.get("line").asText().contains("\"listening\""))
             .findFirst().orElseThrow().get("line").asText()).get("peerId").asText();
         assertThat(captured).as("the JVM side of js %s", j.get("role").asText())
-            .anyMatch(c -> c.contains(" " + jsPeer + " " + (j.get("role").asText().equals("dialer") ? "INBOUND" : "OUTBOUND"))
+            .anyMatch(c -> c.contains(" " + jsPeer + " " + (j.get("role").asText().equals("dialer") ? "INBOUND" : "OUTBOUND") + " ")
                 && c.endsWith(" tcp /tls/1.0.0 /yamux/1.0.0"));
       }
     }
@@ -107,7 +115,17 @@ class SecureTransportsIT {
       assertThat(h.get("message").asText()).contains(failed.get("message").asText());
     }).allSatisfy(h -> assertThat(h.get("protocol").asText()).isEqualTo("/tls/1.0.0"));
 
-    // /metrics while the connections were open: TLS labelled as such, nothing unknown
+    // the QUIC dial under a wrong peer id: the TLS inside QUIC fails the dial itself
+    JsonNode quicFailed = truthOf(truth, "dial-failed").get(0);
+    assertThat(quicFailed.get("errorClass").isNull()).as("the wrong peer id must fail the dial").isFalse();
+    assertThat(ofType(ev, "DialFailed")).anySatisfy(d -> {
+      assertThat(d.get("node").asText()).isEqualTo(quicFailed.get("from").asText());
+      assertThat(d.get("addr").asText()).contains("/quic-v1");
+    });
+
+    // /metrics while the connections were open: TLS and QUIC labelled as such, nothing unknown
+    assertThat(sum(metrics, "libp2p_swarm_connections_opened_total", "quic-v1", "/tls/1.0.0", "native"))
+        .isEqualTo(QUIC_SIDES);
     assertThat(sum(metrics, "libp2p_swarm_connections_opened_total", "tcp", "/tls/1.0.0", "/yamux/1.0.0"))
         .isEqualTo(TLS_SIDES);
     assertThat(sum(metrics, "libp2p_swarm_connections_opened_total", "tcp", "/plaintext/2.0.0", "/yamux/1.0.0"))
@@ -120,8 +138,11 @@ class SecureTransportsIT {
     JsonNode report = analyze(dir, events);
     JsonNode plaintext = finding(report.path("findings"), "transport.plaintext");
     assertThat(plaintext.at("/evidence/connections").asLong()).isEqualTo(2);
-    assertThat(plaintext.at("/evidence/encryptedConnections").asLong()).isEqualTo(TLS_SIDES);
+    assertThat(plaintext.at("/evidence/encryptedConnections").asLong()).isEqualTo(TLS_SIDES + QUIC_SIDES);
     assertThat(report.path("findings").toString()).doesNotContain("transport.unknown-security");
+    // the QUIC dial socket's wildcard is no address of the node: no finding, no report names it
+    assertThat(report.toString()).doesNotContain("/ip6/0:0:0:0:0:0:0:0/udp/").doesNotContain("/ip4/0.0.0.0/udp/")
+        .doesNotContain("/ip6/::/udp/");
   }
 
   /** The live /metrics, once the agent has reported every connection (bounded wait). */
@@ -132,6 +153,7 @@ class SecureTransportsIT {
       metrics = http.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       if (sum(metrics, "libp2p_swarm_connections_opened_total", "tcp", "/tls/1.0.0", "/yamux/1.0.0") >= TLS_SIDES
+          && sum(metrics, "libp2p_swarm_connections_opened_total", "quic-v1", "/tls/1.0.0", "native") >= QUIC_SIDES
           && sum(metrics, "libp2p_swarm_connections_opened_total", "tcp", "/plaintext/2.0.0", "/yamux/1.0.0") >= 2) {
         break;
       }

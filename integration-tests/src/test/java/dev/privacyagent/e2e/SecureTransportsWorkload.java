@@ -16,6 +16,7 @@ import io.libp2p.protocol.Ping;
 import io.libp2p.protocol.PingController;
 import io.libp2p.security.plaintext.PlaintextInsecureChannel;
 import io.libp2p.security.tls.TlsSecureChannel;
+import io.libp2p.transport.quic.QuicTransport;
 import io.libp2p.transport.tcp.TcpTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  * runs identify and {@code pings} pings from the dialer. With {@code js=DIR} two js-libp2p peers
  * (DIR/peer.mjs with {@code --security tls}) take part: tls-a dials one, the other dials tls-a;
  * their own lines are in the ground truth as {@code {"event":"js","role":...,"line":"{...}"}}.
+ * With {@code quic}, two QUIC v1 nodes ({@code quic-a} Ed25519, {@code quic-b} ECDSA) take part:
+ * quic-a dials quic-b, and once more under a wrong peer id (the TLS inside QUIC fails the dial).
  * Arguments: {@code pings=N} (default 3),
  * {@code go=FILE} (with everything connected, wait until FILE exists, at most 60 s, before the
  * nodes stop: the test reads the live report meanwhile).
@@ -45,8 +48,11 @@ public final class SecureTransportsWorkload {
     int pings = 3;
     java.nio.file.Path go = null;
     java.nio.file.Path js = null;
+    boolean quic = false;
     for (String a : args) {
-      if (a.startsWith("js=")) {
+      if (a.equals("quic")) {
+        quic = true;
+      } else if (a.startsWith("js=")) {
         js = java.nio.file.Path.of(a.substring(3));
       } else if (a.startsWith("pings=")) {
         pings = Integer.parseInt(a.substring(6));
@@ -65,7 +71,13 @@ public final class SecureTransportsWorkload {
       exercise(tlsA, connect(tlsA, tlsB), pings);
       exercise(tlsA, connect(tlsA, mixed), pings);
       exercise(plain, connect(plain, mixed), pings);
-      failedHandshake(tlsA, tlsB);
+      dialWrongPeerId(tlsA, tlsB, "handshake-failed");
+      if (quic) {
+        Host quicA = quicHost(hosts, "quic-a", QuicTransport::Ed25519);
+        Host quicB = quicHost(hosts, "quic-b", QuicTransport::ECDSA);
+        exercise(quicA, connect(quicA, quicB), pings);
+        dialWrongPeerId(quicA, quicB, "dial-failed");
+      }
       if (js != null) {
         JsPeer listener = JsPeer.start(jsPeers, js, "listener", "--listen", "/ip4/127.0.0.1/tcp/0");
         String listening = listener.await("\"event\":\"listening\"");
@@ -85,6 +97,8 @@ public final class SecureTransportsWorkload {
               .put("from", h.getPeerId().toBase58())
               .put("to", c.secureSession().getRemoteId().toBase58())
               .put("direction", c.isInitiator() ? "OUTBOUND" : "INBOUND")
+              .put("transportClass", c.transport().getClass().getName())
+              .put("localAddr", c.localAddress().toString())
               .put("remoteAddr", c.remoteAddress().toString())
               .put("security", ids.isEmpty() ? null : ids.get(0))
               .put("muxer", c.secureSession().getEarlyMuxer() != null
@@ -120,6 +134,19 @@ public final class SecureTransportsWorkload {
     return h;
   }
 
+  private static Host quicHost(List<Host> hosts, String name,
+      java.util.function.BiFunction<io.libp2p.core.crypto.PrivKey, List<? extends io.libp2p.core.multistream.ProtocolBinding<?>>,
+          io.libp2p.core.transport.Transport> transport) throws Exception {
+    Host h = new HostBuilder().secureTransport(transport)
+        .protocol(new Ping(), new Identify())
+        .listen("/ip4/127.0.0.1/udp/0/quic-v1")
+        .build();
+    h.start().get(TIMEOUT, TimeUnit.SECONDS);
+    hosts.add(h);
+    Json.event("node").put("name", name).put("peerId", h.getPeerId().toBase58()).print();
+    return h;
+  }
+
   private static Connection connect(Host from, Host to) throws Exception {
     return from.getNetwork().connect(to.listenAddresses().get(0).withP2P(to.getPeerId()))
         .get(TIMEOUT, TimeUnit.SECONDS);
@@ -135,7 +162,11 @@ public final class SecureTransportsWorkload {
     }
   }
 
-  private static void failedHandshake(Host from, Host to) throws Exception {
+  /**
+   * A dial under a wrong peer id, printed as {@code event} with the failure the application got:
+   * over TCP the TLS handshake fails, over QUIC the TLS inside QUIC fails the dial itself.
+   */
+  private static void dialWrongPeerId(Host from, Host to, String event) throws Exception {
     PeerId impostor = PeerId.fromPubKey(KeyKt.generateKeyPair(Crypto.KeyType.Ed25519).getSecond());
     Multiaddr addr = to.listenAddresses().get(0).withP2P(impostor);
     Throwable failure = null;
@@ -144,8 +175,9 @@ public final class SecureTransportsWorkload {
     } catch (java.util.concurrent.ExecutionException e) {
       failure = e.getCause();
     }
-    Json.event("handshake-failed")
+    Json.event(event)
         .put("from", from.getPeerId().toBase58())
+        .put("addr", addr.toString())
         .put("errorClass", failure == null ? null : failure.getClass().getName())
         .put("message", failure == null ? null : failure.getMessage())
         .print();

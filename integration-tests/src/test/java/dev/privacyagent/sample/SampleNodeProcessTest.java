@@ -108,6 +108,31 @@ class SampleNodeProcessTest {
     }
 
     @Test
+    void quicNodesAreDialledOverQuicWithTlsAndNoMuxerId(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "--peers", "3", "--duration", "5s", "--no-bad-dials", "--transport", "quic,tcp,quic");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        List<JsonNode> nodes = r.of("node");
+        assertThat(nodes.get(0).get("listenAddrs").toString()).matches(".*/udp/\\d+/quic-v1.*").contains("/tcp/");
+        assertThat(nodes.get(1).get("listenAddrs").toString()).doesNotContain("quic");
+        String quicNode = nodes.get(0).get("peerId").asText();
+        List<JsonNode> conns = r.of("connection");
+        assertThat(conns).hasSize(6);
+        // 1 -> 0 and 2 -> 0 dial node 0's QUIC address; 2 -> 1 stays TCP (node 1 listens on TCP only)
+        assertThat(conns).filteredOn(c -> c.get("from").asText().equals(quicNode) || c.get("to").asText().equals(quicNode))
+                .hasSize(4).allSatisfy(c -> {
+                    assertThat(c.get("transport").asText()).isEqualTo("quic-v1");
+                    assertThat(c.get("security").asText()).isEqualTo("/tls/1.0.0");
+                    assertThat(c.get("muxer").isNull()).isTrue();
+                    assertThat(c.get("remoteAddr").asText()).endsWith("/quic-v1");
+                });
+        assertThat(conns).filteredOn(c -> c.get("transport").asText().equals("tcp")).hasSize(2)
+                .allSatisfy(c -> assertThat(c.get("muxer").asText()).isEqualTo("/yamux/1.0.0"));
+        assertThat(r.of("identify")).hasSize(3);
+        assertThat(r.of("ping")).isNotEmpty();
+        assertThat(r.of("error")).isEmpty();
+    }
+
+    @Test
     void strictHeartbeatNodePingsOnTheDotAndOthersJitter(@TempDir Path dir) throws Exception {
         Run r = run(dir, "--peers", "3", "--duration", "4s", "--ping-interval", "200ms", "--no-bad-dials");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -160,6 +185,9 @@ class SampleNodeProcessTest {
         Run security = run(dir, "--security", "noise,quic");
         assertThat(security.exitCode()).isEqualTo(2);
         assertThat(security.stderr()).contains("unknown security 'quic' (noise or tls)");
+        Run transport = run(dir, "--transport", "tcp,udp");
+        assertThat(transport.exitCode()).isEqualTo(2);
+        assertThat(transport.stderr()).contains("unknown transport 'udp' (tcp or quic)");
         Path js = Files.createDirectories(dir.resolve("js"));
         Files.writeString(js.resolve("peer.mjs"), "// placeholder");
         Run noModules = run(dir, "--js-peers", "1", "--js-dir", js.toString());

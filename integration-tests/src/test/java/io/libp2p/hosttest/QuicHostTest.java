@@ -131,7 +131,7 @@ class QuicHostTest {
             rnd.nextBytes(data);
             Connection back = b.getNetwork().getConnections().get(0);
             assertThat(b.<EchoController>newStream(List.of(Echo.PROTOCOL_ID), back).getController()
-                    .thenCompose(c -> c.echo(data)).get(10, TimeUnit.SECONDS)).isEqualTo(data);
+                    .thenCompose(c -> c.echo(data)).get(30, TimeUnit.SECONDS)).isEqualTo(data);
         }
     }
 

@@ -214,7 +214,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       long events;
       try (ProgressMeter meter = progress.start("analyze", ProgressText.Unit.BYTES, inputs::bytesRead,
           inputs.totalBytes(), TerminalSafeWriter.unescaped(err))) {
-        events = inputs.copyTo(collector::ingest);
+        events = inputs.copyTo(collector::ingestDecoded); // the readers bound every value
       }
       ReadStats stats = inputs.stats();
       collector.recordInput(stats);

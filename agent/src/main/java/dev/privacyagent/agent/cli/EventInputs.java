@@ -109,6 +109,14 @@ final class EventInputs implements Closeable {
   long copyTo(EventSink sink) {
     long events = 0;
     try {
+      if (readers.size() == 1) {
+        // one input needs no merge: straight from the reader's chunks to the sink
+        for (Event e = next(0); e != null; e = next(0)) {
+          sink.accept(e);
+          events++;
+        }
+        return events;
+      }
       record Head(Event event, int input) {}
       PriorityQueue<Head> heads = new PriorityQueue<>(
           Comparator.comparingLong((Head h) -> h.event().wallMillis()).thenComparingInt(Head::input));

@@ -136,7 +136,7 @@ public final class ReadThroughputHarness {
     try (ParallelEventReader r = new ParallelEventReader(Files.newInputStream(file), file.toString(), false, pool, true)) {
       for (Event e = r.next(); e != null; e = r.next()) {
         if (fold || n == 0) {
-          c.ingest(e);
+          c.ingestDecoded(e); // as analyze does
         }
         n++;
       }

@@ -1,5 +1,8 @@
 package dev.privacyagent.analyzer.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,12 @@ final class AsciiEventScanner {
   /** Jackson rejects longer names (its StreamReadConstraints); they are left to it. */
   private static final int MAX_NAME_BYTES = 1000;
   private static final int MAX_DIGITS = 18;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long SPACES = 0x2020202020202020L;
 
   static {
     List<String> names = new ArrayList<>(Arrays.asList(GLOBAL_NAMES));
@@ -260,6 +269,19 @@ final class AsciiEventScanner {
 
   /** The index of the closing quote of a string without escapes or control characters, or -1. */
   private int plainString(int p) {
+    // eight bytes at a time: the first '"', '\\' or control character ends the fast scan
+    while (p + 8 <= end) {
+      long w = (long) LONGS.get(b, p);
+      long q = w ^ QUOTES;
+      long e = w ^ BACKSLASHES;
+      long stop = ((q - ONES) & ~q) | ((e - ONES) & ~e) | (w - SPACES);
+      stop &= HIGHS; // exact for the lowest marked byte of ASCII input (w has no high bits)
+      if (stop != 0) {
+        p += Long.numberOfTrailingZeros(stop) >>> 3;
+        return b[p] == '"' ? p : -1;
+      }
+      p += 8;
+    }
     while (p < end) {
       byte c = b[p];
       if (c == '"') {

@@ -1,7 +1,6 @@
 package dev.privacyagent.analyzer.codec;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +35,7 @@ final class ByteNames {
     int i = hash(b, off, len) & mask;
     byte[] n;
     while ((n = names[i]) != null) {
-      if (n.length == len && Arrays.equals(n, 0, len, b, off, off + len)) {
+      if (n.length == len && AsciiStrings.same(n, b, off)) {
         return codes[i];
       }
       i = (i + 1) & mask;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The field layout of every event type, derived from the event records themselves so that the
@@ -96,9 +97,18 @@ final class EventSchema {
       Field[] fields,
       int[] stringFields,
       int[] localOfGlobal,
-      MethodHandle constructor) {
+      MethodHandle constructor,
+      Function<Object[], Event> direct) {
 
     Event construct(Object[] values) {
+      if (direct != null) {
+        return direct.apply(values);
+      }
+      return viaHandle(values);
+    }
+
+    /** Always through the method handle (what {@link DirectConstructors} is checked against). */
+    Event viaHandle(Object[] values) {
       try {
         return (Event) constructor.invokeExact(values);
       } catch (RuntimeException | Error e) {
@@ -230,7 +240,8 @@ final class EventSchema {
           fields,
           strings.stream().mapToInt(Integer::intValue).toArray(),
           localOfGlobal,
-          ctor);
+          ctor,
+          DirectConstructors.of(c));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }

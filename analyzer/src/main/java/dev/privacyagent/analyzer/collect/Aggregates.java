@@ -44,6 +44,8 @@ final class Aggregates {
     final String node;
     final HashMap<String, Conn> conns = new HashMap<>();
     final LinkedHashMap<String, Stream> streams = new LinkedHashMap<>();
+    /** This node's entries of {@link Aggregates#protocols} by protocol id: no key to build per stream. */
+    final HashMap<String, Protocol> protocols = new HashMap<>();
 
     NodeState(String node) {
       this.node = node;
@@ -413,12 +415,16 @@ final class Aggregates {
     if (pn.protocolId() == null) {
       return;
     }
-    String key = key(ns.node, pn.protocolId());
-    Protocol n = protocols.get(key);
+    Protocol n = ns.protocols.get(pn.protocolId());
     if (n == null) {
-      n = new Protocol(ns.node, pn.protocolId());
-      protocols.put(key, n);
-      bytes += PROTOCOL_BYTES + str(pn.protocolId());
+      String key = key(ns.node, pn.protocolId());
+      n = protocols.get(key);
+      if (n == null) {
+        n = new Protocol(ns.node, pn.protocolId());
+        protocols.put(key, n);
+        bytes += PROTOCOL_BYTES + str(pn.protocolId());
+      }
+      ns.protocols.put(pn.protocolId(), n); // protocols are never evicted, so this stays right
     }
     n.streams++;
   }

@@ -114,6 +114,20 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
     }
   }
 
+  /**
+   * {@link #ingest} for an event that an {@code EventReader} or {@code ParallelEventReader}
+   * returned: the reader already cut its values to their bounds, so they are not checked again
+   * (what the offline analysis pays per event on its single consumer thread).
+   */
+  public void ingestDecoded(Event e) {
+    lock.lock();
+    try {
+      foldBounded(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Records what reading the input found, so that snapshots count and list it. */
   public void recordInput(ReadStats stats) {
     lock.lock();
@@ -205,7 +219,10 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
   }
 
   private void fold(Event raw) {
-    Event e = bounder.apply(raw);
+    foldBounded(bounder.apply(raw));
+  }
+
+  private void foldBounded(Event e) {
     state.fold(e);
     if (e instanceof GossipEvent g) {
       // gossip has its own bounded aggregates; at thousands of messages a second it would

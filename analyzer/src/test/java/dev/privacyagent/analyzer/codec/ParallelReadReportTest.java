@@ -51,7 +51,7 @@ class ParallelReadReportTest {
         ParallelEventReader r = new ParallelEventReader(new ByteArrayInputStream(input), "in", false, pool, true,
             256 << 10)) {
       for (Event e = r.next(); e != null; e = r.next()) {
-        parallel.ingest(e);
+        parallel.ingestDecoded(e); // as analyze does
         parEvents++;
       }
       parallel.recordInput(r.stats());

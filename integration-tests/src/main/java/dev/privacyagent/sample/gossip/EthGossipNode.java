@@ -60,6 +60,8 @@ public final class EthGossipNode {
         rb.setParams(GossipParams.builder().D(8).DLow(6).DHigh(12).DLazy(6).heartbeatInterval(Duration.ofMillis(700))
                 .fanoutTTL(Duration.ofSeconds(60)).gossipHistoryLength(6).gossipSize(3)
                 .floodPublishMaxMessageSizeThreshold(profile == GossipProfile.FLOOD ? GossipParams.ALWAYS_FLOOD_PUBLISH : GossipParams.NEVER_FLOOD_PUBLISH)
+                // A careful operator follows the origin-exposure advice: no IDONTWANT ahead of its own large blocks.
+                .iDontWantMinMessageSizeThreshold(profile == GossipProfile.CAREFUL ? Integer.MAX_VALUE : GossipParams.builder().build().getIDontWantMinMessageSizeThreshold())
                 .build());
         rb.setMessageFactory(ContentIdMessage::new);
         rb.setMessageValidator(new NoSignFieldValidator());

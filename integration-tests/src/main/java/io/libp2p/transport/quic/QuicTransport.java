@@ -62,8 +62,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class QuicTransport implements NettyTransport {
     public static final Companion Companion = new Companion();
-    /** Netty's QUIC close code of an orderly close by the application. */
-    private static final int CLOSE_NO_ERROR = 0;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final PrivKey localKey;
@@ -113,12 +111,17 @@ public final class QuicTransport implements NettyTransport {
         return config;
     }
 
+    /** Nothing to do: the event loops start with the first listen or dial (a host may never use QUIC). */
     @Override
-    public synchronized void initialize() {
+    public void initialize() {
+    }
+
+    private synchronized EventLoopGroup group() {
         if (group == null) {
             group = new MultiThreadIoEventLoopGroup(2,
                     new DefaultThreadFactory("libp2p-quic" + instance, true), NioIoHandler.newFactory());
         }
+        return group;
     }
 
     @Override
@@ -146,14 +149,13 @@ public final class QuicTransport implements NettyTransport {
         if (closed) {
             throw new Libp2pException("Transport is closed");
         }
-        initialize();
     }
 
     @Override
     public CompletableFuture<kotlin.Unit> listen(Multiaddr addr, ConnectionHandler connHandler,
             ChannelVisitor<P2PChannel> preHandler) {
         checkOpen();
-        ChannelFuture bind = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        ChannelFuture bind = new Bootstrap().group(group()).channel(NioDatagramChannel.class)
                 .handler(serverTransportBuilder(connHandler, preHandler))
                 .bind(fromMultiaddr(addr));
         return listeners.add(bind, addr);
@@ -172,8 +174,8 @@ public final class QuicTransport implements NettyTransport {
         PeerId expected = addr.getPeerId();
         QuicSslContext ssl = quicSslContext(true, new Libp2pTrustManager(Optional.ofNullable(expected)));
         CompletableFuture<Connection> result = new CompletableFuture<>();
-        ChannelFuture bind = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .handler(QuicCodecSettings.client(config, ssl, group))
+        ChannelFuture bind = new Bootstrap().group(group()).channel(NioDatagramChannel.class)
+                .handler(QuicCodecSettings.client(config, ssl, group()))
                 .bind(new InetSocketAddress(0));
         Channel udp = bind.channel();
         result.whenComplete((c, t) -> {
@@ -255,7 +257,6 @@ public final class QuicTransport implements NettyTransport {
 
     /** The handler of a listening UDP channel: QUIC's server codec, handing over each verified connection. */
     public ChannelHandler serverTransportBuilder(ConnectionHandler connHandler, ChannelVisitor<P2PChannel> preHandler) {
-        initialize();
         QuicSslContext ssl = quicSslContext(false, new Libp2pTrustManager(Optional.empty()));
         ChannelHandler onConnection = new ChannelInitializer<QuicChannel>() {
             @Override
@@ -264,7 +265,7 @@ public final class QuicTransport implements NettyTransport {
                 quic.pipeline().addFirst("quic-handshake-waiter", new HandshakeWaiter(connHandler, preHandler));
             }
         };
-        return QuicCodecSettings.server(config, ssl, group, onConnection,
+        return QuicCodecSettings.server(config, ssl, group(), onConnection,
                 new InboundStreamHandler(multistreamProtocol, protocols));
     }
 

@@ -114,7 +114,7 @@ public final class OriginExposureDetector extends PerNodeGossipDetector {
               + " after receiving a message, only its origin sends it first", marked),
           Evidence.of().put("markedPublishes", marked).put("ownPublishes", n).list("topics", markedTopics).build(),
           "Large own messages (>= 16 KiB on /meshsub/1.2.0) carry this marker in jvm-libp2p; publish them through a"
-              + " separate node, or keep them below the IDONTWANT size threshold."));
+              + " separate node, or raise GossipParams.iDontWantMinMessageSizeThreshold above their size."));
     }
     if (n >= t.minPublishes()) {
       out.add(new Finding(
