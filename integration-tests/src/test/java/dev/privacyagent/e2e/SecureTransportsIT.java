@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * TLS over TCP and QUIC v1 under {@code -javaagent} ({@link SecureTransportsWorkload}), between
- * test-host nodes and (TLS) with js-libp2p both ways: every connection is
+ * test-host nodes and with js-libp2p (TLS and QUIC) both ways: every connection is
  * reported as the nodes' applications saw it ({@code transport=tcp security=/tls/1.0.0} and the
  * muxer ALPN agreed; QUIC {@code transport=quic-v1 security=/tls/1.0.0}, no muxer, the dialer's
  * wildcard local address as it is), the failed handshake as a HandshakeFailed with {@code /tls/1.0.0} and its
@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecureTransportsIT {
   /** TLS connection ends the agent sees: tls-a to tls-b and to mixed (both ends each), and to the two js peers. */
   static final int TLS_SIDES = 6;
-  /** QUIC v1 connection ends: quic-a to quic-b, both ends. */
-  static final int QUIC_SIDES = 2;
+  /** QUIC v1 connection ends: quic-a to quic-b (both ends), and quic-a's ends with the two js QUIC peers. */
+  static final int QUIC_SIDES = 4;
 
   static Stream<Arguments> jdks() {
     return Stream.of(Arguments.of("17", E2e.JDK17), Arguments.of("25", E2e.JDK25));
@@ -80,7 +80,7 @@ class SecureTransportsIT {
           c.get("direction").asText(), c.get("localAddr").asText(), c.get("remoteAddr").asText(),
           c.path("transport").asText(), c.path("security").asText(), c.path("muxer").asText("-")));
     }
-    assertThat(expected).hasSize(10).filteredOn(c -> c.endsWith(" tcp /tls/1.0.0 /yamux/1.0.0")).hasSize(TLS_SIDES);
+    assertThat(expected).hasSize(12).filteredOn(c -> c.endsWith(" tcp /tls/1.0.0 /yamux/1.0.0")).hasSize(TLS_SIDES);
     assertThat(expected).filteredOn(c -> c.endsWith(" quic-v1 /tls/1.0.0 -")).hasSize(QUIC_SIDES)
         .anyMatch(c -> c.contains(" OUTBOUND /ip6/0:0:0:0:0:0:0:0/udp/") || c.contains(" OUTBOUND /ip4/0.0.0.0/udp/"));
     assertThat(captured).containsExactlyInAnyOrderElementsOf(expected);
@@ -89,20 +89,29 @@ class SecureTransportsIT {
     for (JsonNode j : truthOf(truth, "js")) {
       JsonNode line = E2e.JSON.readTree(j.get("line").asText());
       if (line.path("event").asText().equals("connection")) {
-        jsConns.add(line);
         String jsPeer = E2e.JSON.readTree(truthOf(truth, "js").stream()
             .filter(x -> x.get("role").asText().equals(j.get("role").asText())
                 && x.get("line").asText().contains("\"listening\""))
             .findFirst().orElseThrow().get("line").asText()).get("peerId").asText();
-        assertThat(captured).as("the JVM side of js %s", j.get("role").asText())
-            .anyMatch(c -> c.contains(" " + jsPeer + " " + (j.get("role").asText().equals("dialer") ? "INBOUND" : "OUTBOUND") + " ")
-                && c.endsWith(" tcp /tls/1.0.0 /yamux/1.0.0"));
+        String role = j.get("role").asText();
+        boolean overQuic = role.startsWith("quic-");
+        assertThat(captured).as("the JVM side of js %s", role)
+            .anyMatch(c -> c.contains(" " + jsPeer + " " + (role.endsWith("dialer") ? "INBOUND" : "OUTBOUND") + " ")
+                && c.endsWith(overQuic ? " quic-v1 /tls/1.0.0 -" : " tcp /tls/1.0.0 /yamux/1.0.0"));
+        if (overQuic) {
+          assertThat(line.get("remoteAddr").asText()).as(role).matches("/ip4/127\\.0\\.0\\.1/udp/\\d+/quic-v1(/p2p/\\w+)?");
+        } else {
+          jsConns.add(line);
+        }
       }
     }
     assertThat(jsConns).hasSize(2).allSatisfy(l -> {
       assertThat(l.get("encryption").asText()).isEqualTo("/tls/1.0.0");
       assertThat(l.get("multiplexer").asText()).isEqualTo("/yamux/1.0.0");
     });
+    assertThat(truthOf(truth, "js")).as("both js QUIC peers connected")
+        .filteredOn(j -> j.get("role").asText().startsWith("quic-") && j.get("line").asText().contains("\"event\":\"connection\""))
+        .hasSize(2);
 
     // the failed handshake: the dialer's HandshakeFailed names /tls/1.0.0 and the reason it got
     JsonNode failed = truthOf(truth, "handshake-failed").get(0);

@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  * their own lines are in the ground truth as {@code {"event":"js","role":...,"line":"{...}"}}.
  * With {@code quic}, two QUIC v1 nodes ({@code quic-a} Ed25519, {@code quic-b} ECDSA) take part:
  * quic-a dials quic-b, and once more under a wrong peer id (the TLS inside QUIC fails the dial).
+ * With both, two more js peers speak QUIC v1 ({@code --transport quic}): quic-a dials one, the
+ * other dials quic-a (roles {@code quic-listener}, {@code quic-dialer}).
  * Arguments: {@code pings=N} (default 3),
  * {@code go=FILE} (with everything connected, wait until FILE exists, at most 60 s, before the
  * nodes stop: the test reads the live report meanwhile).
@@ -72,8 +74,9 @@ public final class SecureTransportsWorkload {
       exercise(tlsA, connect(tlsA, mixed), pings);
       exercise(plain, connect(plain, mixed), pings);
       dialWrongPeerId(tlsA, tlsB, "handshake-failed");
+      Host quicA = null;
       if (quic) {
-        Host quicA = quicHost(hosts, "quic-a", QuicTransport::Ed25519);
+        quicA = quicHost(hosts, "quic-a", QuicTransport::Ed25519);
         Host quicB = quicHost(hosts, "quic-b", QuicTransport::ECDSA);
         exercise(quicA, connect(quicA, quicB), pings);
         dialWrongPeerId(quicA, quicB, "dial-failed");
@@ -88,6 +91,18 @@ public final class SecureTransportsWorkload {
         JsPeer dialer = JsPeer.start(jsPeers, js, "dialer", "--dial",
             tlsA.listenAddresses().get(0).withP2P(tlsA.getPeerId()).toString(), "--pings", Integer.toString(pings));
         dialer.await("\"event\":\"ping\"");
+        if (quicA != null) {
+          // js-libp2p over QUIC v1 (@chainsafe/libp2p-quic) both ways with quic-a
+          JsPeer quicListener = JsPeer.start(jsPeers, js, "quic-listener", "--transport", "quic",
+              "--listen", "/ip4/127.0.0.1/udp/0/quic-v1");
+          String quicListening = quicListener.await("\"event\":\"listening\"");
+          Multiaddr jsQuicAddr = new Multiaddr(JsPeer.field(quicListening, "addrs"))
+              .withP2P(PeerId.fromBase58(JsPeer.field(quicListening, "peerId")));
+          exercise(quicA, quicA.getNetwork().connect(jsQuicAddr).get(TIMEOUT, TimeUnit.SECONDS), pings);
+          JsPeer quicDialer = JsPeer.start(jsPeers, js, "quic-dialer", "--transport", "quic", "--dial",
+              quicA.listenAddresses().get(0).withP2P(quicA.getPeerId()).toString(), "--pings", Integer.toString(pings));
+          quicDialer.await("\"event\":\"ping\"");
+        }
       }
       // both sides of every connection, as each node's application sees them
       for (Host h : hosts) {
