@@ -21,7 +21,6 @@ import io.libp2p.protocol.Ping;
 import io.libp2p.protocol.PingController;
 import io.libp2p.transport.quic.QuicTransport;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -41,36 +40,24 @@ import org.junit.jupiter.api.Timeout;
 class JsQuicInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
     private static final String AGENT = "teku/v24.1.0/linux-x86_64/quic";
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final InteropResources resources = new InteropResources();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     private Host host(BiFunction<PrivKey, List<? extends ProtocolBinding<?>>, Transport> quic) throws Exception {
-        Host h = new HostBuilder()
+        return resources.host(new HostBuilder()
             .secureTransport(quic)
             .protocol(new Ping(), new Identify(), new Echo())
             .agentVersion(AGENT)
-            .listen("/ip4/127.0.0.1/udp/0/quic-v1")
-            .build();
-        h.start().get(10, TimeUnit.SECONDS);
-        resources.add(() -> h.stop().get(10, TimeUnit.SECONDS));
-        return h;
-    }
-
-    private JsPeer js(String... args) throws Exception {
-        JsPeer js = JsPeer.start(args);
-        resources.add(js);
-        return js;
+            .listen("/ip4/127.0.0.1/udp/0/quic-v1"));
     }
 
     @Test
     void hostDialsJs_identifyPingAndEchoOnNativeStreams() throws Exception {
-        JsPeer js = js("--listen", "/ip4/127.0.0.1/udp/0/quic-v1", "--transport", "quic");
+        JsPeer js = resources.js("--listen", "/ip4/127.0.0.1/udp/0/quic-v1", "--transport", "quic");
         JsonNode listening = js.await("listening", T);
         String jsAddr = listening.get("addrs").get(0).asText();
         assertThat(jsAddr).matches("/ip4/127\\.0\\.0\\.1/udp/\\d+/quic-v1/p2p/12D3KooW\\w+");
@@ -108,7 +95,7 @@ class JsQuicInteropTest {
     void jsDialsHost_identifyPingAndTenEchoStreams() throws Exception {
         Host host = host(QuicTransport::ECDSA);
         Multiaddr addr = host.listenAddresses().get(0).withP2P(host.getPeerId());
-        JsPeer js = js("--dial", addr.toString(), "--transport", "quic", "--streams", "10", "--bytes", "30000",
+        JsPeer js = resources.js("--dial", addr.toString(), "--transport", "quic", "--streams", "10", "--bytes", "30000",
             "--pings", "3", "--exit-after-dial");
         String jsPeerId = js.await("listening", T).get("peerId").asText();
         assertThat(js.await("dialed", T).get("peerId").asText()).isEqualTo(host.getPeerId().toBase58());
@@ -136,7 +123,7 @@ class JsQuicInteropTest {
 
     @Test
     void dialingJsUnderAnotherPeerIdFailsTheHandshake() throws Exception {
-        JsPeer js = js("--listen", "/ip4/127.0.0.1/udp/0/quic-v1", "--transport", "quic");
+        JsPeer js = resources.js("--listen", "/ip4/127.0.0.1/udp/0/quic-v1", "--transport", "quic");
         JsonNode listening = js.await("listening", T);
         String jsPeerId = listening.get("peerId").asText();
         Multiaddr plain = new Multiaddr(listening.get("addrs").get(0).asText().replace("/p2p/" + jsPeerId, ""));

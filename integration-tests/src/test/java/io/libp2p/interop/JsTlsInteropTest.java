@@ -27,7 +27,6 @@ import io.libp2p.security.tls.TlsHandshakeException;
 import io.libp2p.security.tls.TlsSecureChannel;
 import io.libp2p.transport.tcp.TcpTransport;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -46,38 +45,26 @@ import org.junit.jupiter.api.Timeout;
 class JsTlsInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
     private static final String AGENT = "teku/v24.1.0/linux-x86_64/tls";
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final InteropResources resources = new InteropResources();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     private Host host(BiFunction<PrivKey, List<StreamMuxer>, SecureChannel> tls) throws Exception {
-        Host h = new HostBuilder()
+        return resources.host(new HostBuilder()
             .transport(TcpTransport::new)
             .secureChannel(tls)
             .muxer(StreamMuxerProtocol::getYamux)
             .protocol(new Ping(), new Identify(), new Echo())
             .agentVersion(AGENT)
-            .listen("/ip4/127.0.0.1/tcp/0")
-            .build();
-        h.start().get(10, TimeUnit.SECONDS);
-        resources.add(() -> h.stop().get(10, TimeUnit.SECONDS));
-        return h;
-    }
-
-    private JsPeer js(String... args) throws Exception {
-        JsPeer js = JsPeer.start(args);
-        resources.add(js);
-        return js;
+            .listen("/ip4/127.0.0.1/tcp/0"));
     }
 
     @Test
     void hostDialsJs_earlyYamuxIdentifyPingAndEcho() throws Exception {
-        JsPeer js = js("--listen", "/ip4/127.0.0.1/tcp/0", "--security", "tls");
+        JsPeer js = resources.js("--listen", "/ip4/127.0.0.1/tcp/0", "--security", "tls");
         JsonNode listening = js.await("listening", T);
         Host host = host(TlsSecureChannel::new);
 
@@ -112,7 +99,7 @@ class JsTlsInteropTest {
     void jsDialsHostWithAnEcdsaCertificate_identifyPingAndEcho() throws Exception {
         Host host = host(TlsSecureChannel::ECDSA);
         Multiaddr addr = host.listenAddresses().get(0).withP2P(host.getPeerId());
-        JsPeer js = js("--dial", addr.toString(), "--security", "tls", "--streams", "10", "--bytes", "30000",
+        JsPeer js = resources.js("--dial", addr.toString(), "--security", "tls", "--streams", "10", "--bytes", "30000",
             "--pings", "3", "--exit-after-dial");
         String jsPeerId = js.await("listening", T).get("peerId").asText();
         JsonNode seen = js.await("connection", T);
@@ -135,7 +122,7 @@ class JsTlsInteropTest {
 
     @Test
     void dialingJsUnderAnotherPeerIdFailsTheHandshake() throws Exception {
-        JsPeer js = js("--listen", "/ip4/127.0.0.1/tcp/0", "--security", "tls");
+        JsPeer js = resources.js("--listen", "/ip4/127.0.0.1/tcp/0", "--security", "tls");
         JsonNode listening = js.await("listening", T);
         String jsPeerId = listening.get("peerId").asText();
         Multiaddr plain = new Multiaddr(listening.get("addrs").get(0).asText().replace("/p2p/" + jsPeerId, ""));
