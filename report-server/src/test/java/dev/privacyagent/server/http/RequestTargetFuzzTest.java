@@ -82,12 +82,10 @@ class RequestTargetFuzzTest {
       try {
         QueryParams.longParam(q, e.getKey(), 0, 0, 1_000_000);
       } catch (IllegalArgumentException ex) {
-        assertThat(ex.getMessage()).startsWith(e.getKey() + " must");
-        for (String v : e.getValue()) {
-          if (v.length() > 8 && !e.getKey().contains(v)) {
-            assertThat(ex.getMessage()).doesNotContain(v);
-          }
-        }
+        // exactly one of the fixed texts after the name: the value itself is never echoed (a substring
+        // check misfires when a value is a substring of the name and the text that follows it)
+        assertThat(ex.getMessage()).isIn(e.getKey() + " must be given once",
+            e.getKey() + " must be a non-negative integer", e.getKey() + " must be between 0 and 1000000");
       }
     }
   }
