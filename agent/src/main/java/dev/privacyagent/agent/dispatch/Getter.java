@@ -9,15 +9,29 @@ import java.lang.invoke.MethodHandle;
  * invocation instead of two map look-ups in {@link Reflect}'s cache. Another class replaces the
  * remembered one. Lock-free: the remembered pair is immutable and published by one field write,
  * so a racing thread at worst looks it up again.
+ *
+ * <p>A getter that returns {@code int} or {@code boolean} is also remembered as a handle of that
+ * primitive type, so {@link #callInt} and {@link #callTrue} box nothing (a size of 192 is not a
+ * cached {@code Integer}: boxing it allocated on every message).
  */
 public final class Getter {
-  private record Last(Class<?> type, MethodHandle handle) {}
+  private record Last(Class<?> type, MethodHandle handle, MethodHandle asInt, MethodHandle asBoolean) {}
 
   private final String name;
-  private Last last = new Last(Void.class, null);
+  private Last last = new Last(Void.class, null, null, null);
 
   public Getter(String name) {
     this.name = name;
+  }
+
+  private Last of(Class<?> type) {
+    Last l = last;
+    if (l.type != type) {
+      l = new Last(type, Reflect.handle(type, name),
+          Reflect.primitiveHandle(type, name, int.class), Reflect.primitiveHandle(type, name, boolean.class));
+      last = l;
+    }
+    return l;
   }
 
   /** {@code target.name()}, or null when target is null, has no such getter, or it throws. */
@@ -25,12 +39,7 @@ public final class Getter {
     if (target == null) {
       return null;
     }
-    Class<?> type = target.getClass();
-    Last l = last;
-    if (l.type != type) {
-      l = new Last(type, Reflect.handle(type, name));
-      last = l;
-    }
+    Last l = of(target.getClass());
     if (l.handle == null) {
       return null;
     }
@@ -41,13 +50,35 @@ public final class Getter {
     }
   }
 
-  /** {@link #call} as an int; {@code otherwise} when it is not an Integer. */
+  /** {@link #call} as an int; {@code otherwise} when it is not an int (or Integer), or throws. */
   public int callInt(Object target, int otherwise) {
+    if (target == null) {
+      return otherwise;
+    }
+    Last l = of(target.getClass());
+    if (l.asInt != null) {
+      try {
+        return (int) l.asInt.invokeExact(target);
+      } catch (Throwable t) {
+        return otherwise;
+      }
+    }
     return call(target) instanceof Integer n ? n : otherwise;
   }
 
-  /** True only when the getter returned Boolean.TRUE. */
+  /** True only when the getter returned true (or Boolean.TRUE). */
   public boolean callTrue(Object target) {
+    if (target == null) {
+      return false;
+    }
+    Last l = of(target.getClass());
+    if (l.asBoolean != null) {
+      try {
+        return (boolean) l.asBoolean.invokeExact(target);
+      } catch (Throwable t) {
+        return false;
+      }
+    }
     return Boolean.TRUE.equals(call(target));
   }
 

@@ -56,6 +56,26 @@ public final class Reflect {
     return cached(type, name).orElse(null);
   }
 
+  /**
+   * A handle of {@code type}'s getter {@code name} typed {@code (Object)returns} when the getter
+   * returns exactly that primitive, else null: {@link Getter} calls it without boxing the result.
+   * Not cached here (the getter keeps it with the class it saw).
+   */
+  static MethodHandle primitiveHandle(Class<?> type, String name, Class<?> returns) {
+    Method m = publicMethod(type, name);
+    if (m == null || m.getReturnType() != returns) {
+      return null;
+    }
+    try {
+      if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+        m.setAccessible(true);
+      }
+      return LOOKUP.unreflect(m).asType(MethodType.methodType(returns, Object.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
   public static boolean has(Class<?> type, String name) {
     return cached(type, name).isPresent();
   }

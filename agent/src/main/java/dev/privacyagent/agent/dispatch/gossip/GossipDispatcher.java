@@ -57,10 +57,14 @@ public final class GossipDispatcher implements GossipBridge.Sink {
 
   public Counts counts() {
     long truncated = routers.snapshotTruncated.get();
+    long sampled = 0;
+    long skipped = 0;
     for (RouterState st : routers.states) {
       truncated += st.traffic.overflow.get();
+      sampled += st.traffic.sampled.total();
+      skipped += st.traffic.skipped.total();
     }
-    return new Counts(messages.sampled.get(), messages.skipped.get(), truncated, messages.unresolved.get());
+    return new Counts(sampled, skipped, truncated, messages.unresolved.get());
   }
 
   /** On the agent's worker, every stats interval: per-topic and per-peer deltas of every router. */
@@ -163,7 +167,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
         }
       }
       if (f.hasControl()) {
-        st.traffic.peer(peer).control(f, false);
+        st.traffic.peerByHandler(peerHandler).control(f, false);
       }
       st.inboundPeer = peer;
       st.inboundRpc = f;
@@ -189,6 +193,11 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   @Override
   public boolean outbound(Object router, Object peerHandler, Object rpc) {
     try {
+      // most sends forward messages and carry no control: one getter, nothing else (a control-less
+      // send tells nothing the inbound hook does not learn first: the node, the pre-attach state)
+      if (!RpcFacts.hasControl(rpc)) {
+        return false;
+      }
       RouterState st = routers.onEventThread(router);
       if (st == null) {
         return false;
@@ -196,7 +205,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       resolve(router, st, peerHandler);
       RpcFacts f = RpcFacts.readControl(rpc);
       if (f.hasControl()) {
-        st.traffic.peer(MessageTracker.peerOf(peerHandler)).control(f, true);
+        st.traffic.peerByHandler(peerHandler).control(f, true);
       }
       return f.idontwantIds() > 0;
     } catch (Throwable t) {
@@ -223,7 +232,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       Object mesh = MESH.call(router);
       Object topicMesh = mesh instanceof Map<?, ?> m && f.topic() != null ? m.get(f.topic()) : null;
       Throwable failed = failedNow(future);
-      st.traffic.topic(f.topic()).published.incrementAndGet();
+      st.traffic.topic(f.topic()).published.increment();
       long seq = out.seq();
       long nanos = out.nanos();
       long wall = out.wall();

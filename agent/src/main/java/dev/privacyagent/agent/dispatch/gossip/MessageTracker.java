@@ -21,9 +21,6 @@ final class MessageTracker {
   private final GossipEvents out;
   private final RouterTracker.NodeSource nodes;
   private final MessageSampling sampling;
-  /** Deliveries with a per-message event, and without one: every sample and skip is counted. */
-  final AtomicLong sampled = new AtomicLong();
-  final AtomicLong skipped = new AtomicLong();
   /** Kept first copies reported as PENDING: no result was learned in time (or their entry was evicted). */
   final AtomicLong unresolved = new AtomicLong();
   private final Unresolved.Report settled = this::settled;
@@ -40,20 +37,21 @@ final class MessageTracker {
   void unseen(RouterState st, Object peerId, Object message) {
     MessageFacts f = MessageFacts.read(message);
     st.firstSeen.put(f.fingerprint, System.nanoTime());
-    String peer = peers.get(peerId);
     Traffic.TopicCounters t = st.traffic.topic(f.topic);
-    t.first.incrementAndGet();
+    t.first.increment();
     if (f.size > 0) {
-      t.bytes.addAndGet(f.size);
+      t.bytes.add(f.size);
     }
-    Traffic.PeerCounters p = st.traffic.peer(peer);
-    p.first.incrementAndGet();
-    p.firstOn(f.topic);
+    Traffic.PeerCounters p = st.traffic.peerById(peerId);
+    p.first.increment();
+    p.firstOn(t);
     st.current = message;
     st.currentFacts = f;
-    st.currentPeer = peer;
-    if (keep(t, f)) {
-      Unresolved.Delivery d = new Unresolved.Delivery(message, peer, f, out.seq(), out.nanos(), out.wall());
+    st.currentTopic = t;
+    st.currentPeer = p;
+    if (keep(st, t, f)) {
+      Unresolved.Delivery d =
+          new Unresolved.Delivery(message, peers.get(peerId), f, out.seq(), out.nanos(), out.wall());
       if (f.msgId() == null) {
         report(st, d, GossipValidation.PENDING); // nothing to match a later result with
       } else {
@@ -65,32 +63,31 @@ final class MessageTracker {
   void seen(RouterState st, Object peerId, Object message, Object validation) {
     MessageFacts f = MessageFacts.read(message);
     long delay = st.firstSeen.since(f.fingerprint, System.nanoTime());
-    String peer = peers.get(peerId);
     Traffic.TopicCounters t = st.traffic.topic(f.topic);
-    t.duplicates.incrementAndGet();
+    t.duplicates.increment();
     if (f.size > 0) {
-      t.bytes.addAndGet(f.size);
+      t.bytes.add(f.size);
     }
     t.duplicateDelay(delay);
-    st.traffic.peer(peer).duplicates.incrementAndGet();
-    if (!keep(t, f)) {
+    st.traffic.peerById(peerId).duplicates.increment();
+    if (!keep(st, t, f)) {
       return;
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;
     out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic,
-        f.msgId(), peer, f.size, false, v, delay >= 0 ? delay : null));
+        f.msgId(), peers.get(peerId), f.size, false, v, delay >= 0 ? delay : null));
   }
 
   void validated(RouterState st, Object peerId, Object message, GossipValidation result) {
     boolean mine = st.current == message; // the copy of this RPC: its facts are read already
     MessageFacts f = mine ? st.currentFacts : MessageFacts.read(message);
-    Traffic.TopicCounters t = st.traffic.topic(f.topic);
+    Traffic.TopicCounters t = mine ? st.currentTopic : st.traffic.topic(f.topic);
     if (result == GossipValidation.INVALID) {
-      t.invalid.incrementAndGet();
-      st.traffic.peer(mine ? st.currentPeer : peers.get(peerId)).invalid.incrementAndGet();
+      t.invalid.increment();
+      (mine ? st.currentPeer : st.traffic.peerById(peerId)).invalid.increment();
     } else if (result == GossipValidation.VALID) {
-      t.relayed.incrementAndGet(); // a valid first copy is forwarded to the mesh
+      t.relayed.increment(); // a valid first copy is forwarded to the mesh
     }
     // the id's text only when a kept copy waits for a result (rarely: most are settled at once)
     Unresolved.Delivery d = st.unresolved.isEmpty() ? null : st.unresolved.take(f.msgId());
@@ -106,6 +103,7 @@ final class MessageTracker {
   void settle(RouterState st, Object router) {
     st.current = null;
     st.currentFacts = null;
+    st.currentTopic = null;
     st.currentPeer = null;
     if (!st.unresolved.isEmpty()) {
       st.unresolved.settle(st, router, System.nanoTime(), settled);
@@ -125,13 +123,13 @@ final class MessageTracker {
   }
 
   /** Whether the delivery gets an event of its own; every choice is counted either way. */
-  private boolean keep(Traffic.TopicCounters t, MessageFacts f) {
+  private boolean keep(RouterState st, Traffic.TopicCounters t, MessageFacts f) {
     if (f.fingerprint == 0 ? sampling.keeps((String) null) : sampling.keeps(f.idHash)) {
-      sampled.incrementAndGet();
+      st.traffic.sampled.increment();
       return true;
     }
-    skipped.incrementAndGet();
-    t.skipped.incrementAndGet();
+    st.traffic.skipped.increment();
+    t.skipped.increment();
     return false;
   }
 

@@ -41,7 +41,8 @@ final class RouterState {
    */
   Object current;
   MessageFacts currentFacts;
-  String currentPeer;
+  Traffic.TopicCounters currentTopic;
+  Traffic.PeerCounters currentPeer;
   /** Kept first copies still without a validation result. */
   final Unresolved unresolved = new Unresolved();
 

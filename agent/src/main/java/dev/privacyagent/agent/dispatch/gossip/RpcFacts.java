@@ -52,6 +52,11 @@ record RpcFacts(
     return ihaveIds + iwantIds + idontwantIds + grafts.size() + prunes.size() > 0;
   }
 
+  /** Whether the RPC carries a control part at all (GRAFT, PRUNE, IHAVE, IWANT, IDONTWANT). */
+  static boolean hasControl(Object rpc) {
+    return HAS_CONTROL.callTrue(rpc);
+  }
+
   static RpcFacts read(Object rpc) {
     return read(rpc, true);
   }
