@@ -190,6 +190,30 @@ public final class GossipBridge {
   }
 
   /**
+   * One router's {@code GossipRouterEventListener} callbacks, as the class the agent generates for
+   * that interface calls them: a direct interface call per callback, where a
+   * {@link java.lang.reflect.Proxy} allocated an argument array and switched on the method's name
+   * for every message. Implementations never throw.
+   */
+  public interface Listener {
+    void unseen(Object peerId, Object message);
+
+    void seen(Object peerId, Object message, Object validation);
+
+    void valid(Object peerId, Object message);
+
+    void invalid(Object peerId, Object message);
+
+    void meshed(Object peerId, Object topic);
+
+    void pruned(Object peerId, Object topic);
+
+    void connected(Object peerId, Object address);
+
+    void disconnected(Object peerId);
+  }
+
+  /**
    * The agent side. Implementations run on the router's event thread and on Netty event loops:
    * they read immutable values and the router's own state only where that thread owns it, keep no
    * application object, and never block.

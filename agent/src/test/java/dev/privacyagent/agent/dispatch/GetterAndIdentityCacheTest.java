@@ -36,6 +36,47 @@ class GetterAndIdentityCacheTest {
     assertThat(new Getter("isEmpty").callTrue("x")).isFalse();
   }
 
+  public static final class Sizes {
+    public int getSize() {
+      return 192; // beyond Integer's cache of boxes
+    }
+
+    public boolean hasControl() {
+      return true;
+    }
+
+    public Integer getBoxed() {
+      return 5;
+    }
+
+    public Boolean isBoxed() {
+      return Boolean.TRUE;
+    }
+
+    public long getWide() {
+      return 1L << 40;
+    }
+  }
+
+  @Test
+  void primitiveGettersAreReadUnboxedAndOtherTypesStillAnswer() {
+    Sizes s = new Sizes();
+    assertThat(new Getter("getSize").callInt(s, -1)).isEqualTo(192);
+    assertThat(new Getter("hasControl").callTrue(s)).isTrue();
+    assertThat(new Getter("getBoxed").callInt(s, -1)).isEqualTo(5);
+    assertThat(new Getter("isBoxed").callTrue(s)).isTrue();
+    // a long is not an int, a String not a boolean: the fallback value, no exception
+    assertThat(new Getter("getWide").callInt(s, -1)).isEqualTo(-1);
+    assertThat(new Getter("toString").callTrue(s)).isFalse();
+    assertThat(new Getter("getSize").callInt(null, -3)).isEqualTo(-3);
+    assertThat(new Getter("hasControl").callTrue(null)).isFalse();
+    // the same getter, another class: the int handle follows the class
+    Getter size = new Getter("getSize");
+    assertThat(size.callInt(s, -1)).isEqualTo(192);
+    assertThat(size.callInt(new A(), -1)).isEqualTo(-1);
+    assertThat(size.callInt(s, -1)).isEqualTo(192);
+  }
+
   @Test
   void identityCacheComputeOncePerObjectAndTellEqualObjectsApart() {
     AtomicInteger computed = new AtomicInteger();

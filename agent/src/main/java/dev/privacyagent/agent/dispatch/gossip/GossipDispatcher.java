@@ -307,7 +307,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   }
 
   /** The listener behind the proxy of a known router (the warm-up calls it directly). */
-  java.lang.reflect.InvocationHandler listenerOf(Object router) {
+  DeliveryListener listenerOf(Object router) {
     RouterState st = routers.known(router);
     return st == null ? null : new DeliveryListener(st, messages, this, failures);
   }

@@ -33,7 +33,11 @@ public final class GossipWarmUp {
     d.channelInit(new Object(), new Object(), "/meshsub/1.2.0");
     d.subscription(router, topic, true);
     d.inbound(router, peer, new Rpc(topic));
-    InvocationHandler l = d.listenerOf(router);
+    DeliveryListener l = d.listenerOf(router);
+    // the generated listener class, as a real router gets it (over the stand-in interface)
+    if (ListenerClass.newListener(Listener.class, l) instanceof Listener generated) {
+      generated.notifySeenMessage(remote, new Msg(topic), Optional.empty());
+    }
     Msg m = new Msg(topic);
     call(l, "notifyUnseenMessage", remote, m);
     call(l, "notifyUnseenValidMessage", remote, m);

@@ -12,7 +12,6 @@ import dev.privacyagent.analyzer.event.GossipMeshChange;
 import dev.privacyagent.analyzer.event.GossipPeerSubscription;
 import dev.privacyagent.analyzer.event.GossipRouterCreated;
 import java.lang.ref.WeakReference;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.List;
@@ -42,11 +41,13 @@ final class RouterTracker {
   private final Failures failures;
   private final boolean attached;
   private final NodeSource nodes;
-  private final Function<RouterState, InvocationHandler> listenerFactory;
+  private final Function<RouterState, DeliveryListener> listenerFactory;
   final AtomicLong snapshotTruncated = new AtomicLong();
+  /** Routers whose listener is the slower proxy: the generated listener class could not be defined. */
+  final AtomicLong listenerFallbacks = new AtomicLong();
 
   RouterTracker(GossipEvents out, Executor worker, Failures failures, boolean attached, NodeSource nodes,
-      Function<RouterState, InvocationHandler> listenerFactory) {
+      Function<RouterState, DeliveryListener> listenerFactory) {
     this.out = out;
     this.worker = worker;
     this.failures = failures;
@@ -168,7 +169,12 @@ final class RouterTracker {
     try {
       ClassLoader loader = router.getClass().getClassLoader();
       Class<?> iface = Class.forName(LISTENER, false, loader);
-      Object listener = Proxy.newProxyInstance(loader, new Class<?>[] {iface}, listenerFactory.apply(st));
+      DeliveryListener handler = listenerFactory.apply(st);
+      Object listener = ListenerClass.newListener(iface, handler);
+      if (listener == null) {
+        listenerFallbacks.incrementAndGet();
+        listener = Proxy.newProxyInstance(loader, new Class<?>[] {iface}, handler);
+      }
       Object broadcaster = Reflect.call(router, "getEventBroadcaster");
       @SuppressWarnings("unchecked")
       List<Object> listeners = (List<Object>) Reflect.call(broadcaster, "getListeners");

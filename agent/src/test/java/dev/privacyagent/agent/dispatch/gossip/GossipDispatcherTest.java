@@ -65,6 +65,8 @@ class GossipDispatcherTest {
     d.routerCreated(r);
     d.routerCreated(r); // a delegating constructor: still one listener
     assertThat(r.broadcaster.listeners).hasSize(1);
+    // the generated listener class, not the slower proxy
+    assertThat(java.lang.reflect.Proxy.isProxyClass(r.broadcaster.listeners.get(0).getClass())).isFalse();
     d.subscription(r, T, true);
     assertThat(of(GossipRouterCreated.class)).singleElement().satisfies(c -> {
       assertThat(c.node()).isEqualTo(NODE);
