@@ -20,11 +20,12 @@ import java.util.jar.JarOutputStream;
  */
 public final class BootstrapInjector {
   static final String BRIDGE = "dev.privacyagent.bootstrap.PrivacyBridge";
-  private static final String[] CLASSES = {
+  static final String[] CLASSES = {
     "dev/privacyagent/bootstrap/PrivacyBridge.class",
     "dev/privacyagent/bootstrap/PrivacyBridge$Sink.class",
     "dev/privacyagent/bootstrap/GossipBridge.class",
-    "dev/privacyagent/bootstrap/GossipBridge$Sink.class"
+    "dev/privacyagent/bootstrap/GossipBridge$Sink.class",
+    "dev/privacyagent/bootstrap/GossipBridge$Listener.class"
   };
 
   private BootstrapInjector() {}

@@ -46,50 +46,10 @@ final class Traffic {
   private final IdentityCache<PeerCounters> byPeerId = new IdentityCache<>(256, id -> peer(Facts.peerId(id)));
   private final IdentityCache<PeerCounters> byHandler =
       new IdentityCache<>(256, h -> peer(MessageTracker.peerOf(h)));
-  private static final int RECENT = 128;
-  private final TopicCounters[] recent = new TopicCounters[RECENT];
   private long lastFlush = System.nanoTime();
 
-  /**
-   * The counters of {@code topic}. A message's topic is a new string every time, and
-   * {@link String#hashCode} of an Ethereum topic name (about 50 characters, one long dependency
-   * chain) was the largest single cost of a duplicate delivery: a direct-mapped table keyed by
-   * {@link #quickHash} (four independent chains) and checked with {@code equals} comes first.
-   * Racy by design: a slot is one reference to immutable-keyed counters, a lost write a later miss.
-   */
   TopicCounters topic(String topic) {
-    if (topic == null) {
-      return lookup(OTHER);
-    }
-    int i = quickHash(topic) & (RECENT - 1);
-    TopicCounters c = recent[i];
-    if (c != null && c.name.equals(topic)) {
-      return c;
-    }
-    c = lookup(topic);
-    recent[i] = c;
-    return c;
-  }
-
-  /** A hash of every character, in four interleaved chains that the CPU runs side by side. */
-  static int quickHash(String s) {
-    int n = s.length();
-    int a = n;
-    int b = 0;
-    int c = 0;
-    int d = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      a = 31 * a + s.charAt(i);
-      b = 31 * b + s.charAt(i + 1);
-      c = 31 * c + s.charAt(i + 2);
-      d = 31 * d + s.charAt(i + 3);
-    }
-    for (; i < n; i++) {
-      a = 31 * a + s.charAt(i);
-    }
-    int h = a ^ Integer.rotateLeft(b, 8) ^ Integer.rotateLeft(c, 16) ^ Integer.rotateLeft(d, 24);
-    return h ^ (h >>> 15) ^ (h >>> 7);
+    return lookup(topic == null ? OTHER : topic);
   }
 
   private TopicCounters lookup(String topic) {

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class TrafficTest {
   @Test
-  void topicsThatDifferInOneCharacterGetTheirOwnCountersWhateverTheRecentTableHolds() {
+  void topicsThatDifferInOneCharacterGetTheirOwnCounters() {
     Traffic traffic = new Traffic();
     Set<Traffic.TopicCounters> seen = new HashSet<>();
-    // 300 topics of the same length and shape (more than the table's slots), read twice, as new strings
+    // 300 topics of the same length and shape, read twice, as new strings
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < 300; i++) {
         String topic = new String("/eth2/6a95a1a9/beacon_attestation_" + (100 + i) + "/ssz_snappy");
