@@ -224,7 +224,8 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       }
       routers.snapshotIfDue(router, st);
       MessageFacts f = MessageFacts.read(message);
-      st.firstSeen.put(f.fingerprint, System.nanoTime());
+      Traffic.TopicCounters counters = st.traffic.topic(f.topic());
+      st.firstSeen.put(f.fingerprint, System.nanoTime(), counters, f.size());
       List<String> listed = new ArrayList<>(Math.min(peers, recipients.length));
       for (int i = 0; i < peers && i < recipients.length; i++) {
         listed.add(MessageTracker.peerOf(recipients[i]));
@@ -232,7 +233,7 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       Object mesh = MESH.call(router);
       Object topicMesh = mesh instanceof Map<?, ?> m && f.topic() != null ? m.get(f.topic()) : null;
       Throwable failed = failedNow(future);
-      st.traffic.topic(f.topic()).published.increment();
+      counters.published.increment();
       long seq = out.seq();
       long nanos = out.nanos();
       long wall = out.wall();

@@ -71,8 +71,13 @@ final class MessageFacts {
     return ARRAY.call(MESSAGE_ID.call(message)) instanceof byte[] b ? b : null;
   }
 
+  /** The id only (no topic, size -1): what a duplicate of a remembered message needs. */
+  static MessageFacts idOnly(Object message) {
+    return new MessageFacts(null, -1, idBytes(message));
+  }
+
   static String id(Object message) {
-    return new MessageFacts(null, -1, idBytes(message)).msgId();
+    return idOnly(message).msgId();
   }
 
   String topic() {

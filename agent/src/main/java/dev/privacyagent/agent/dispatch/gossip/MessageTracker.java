@@ -36,8 +36,8 @@ final class MessageTracker {
 
   void unseen(RouterState st, Object peerId, Object message) {
     MessageFacts f = MessageFacts.read(message);
-    st.firstSeen.put(f.fingerprint, System.nanoTime());
     Traffic.TopicCounters t = st.traffic.topic(f.topic);
+    st.firstSeen.put(f.fingerprint, System.nanoTime(), t, f.size);
     t.first.increment();
     if (f.size > 0) {
       t.bytes.add(f.size);
@@ -60,18 +60,37 @@ final class MessageTracker {
     }
   }
 
+  /**
+   * A duplicate. Of a message remembered in {@link FirstSeen} only the id is read (its topic and
+   * size are the first copy's); of any other, everything.
+   */
   void seen(RouterState st, Object peerId, Object message, Object validation) {
-    MessageFacts f = MessageFacts.read(message);
-    long delay = st.firstSeen.since(f.fingerprint, System.nanoTime());
-    Traffic.TopicCounters t = st.traffic.topic(f.topic);
+    MessageFacts f = MessageFacts.idOnly(message);
+    int slot = st.firstSeen.find(f.fingerprint);
+    Traffic.TopicCounters t;
+    int size;
+    long delay;
+    if (slot >= 0) {
+      t = st.firstSeen.topic(slot);
+      size = st.firstSeen.size(slot);
+      delay = st.firstSeen.sinceAt(slot, System.nanoTime());
+    } else {
+      f = MessageFacts.read(message);
+      t = st.traffic.topic(f.topic);
+      size = f.size;
+      delay = -1;
+    }
     t.duplicates.increment();
-    if (f.size > 0) {
-      t.bytes.add(f.size);
+    if (size > 0) {
+      t.bytes.add(size);
     }
     t.duplicateDelay(delay);
     st.traffic.peerById(peerId).duplicates.increment();
     if (!keep(st, t, f)) {
       return;
+    }
+    if (slot >= 0) {
+      f = MessageFacts.read(message); // a kept one is reported with its own topic
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;

@@ -38,8 +38,14 @@ class MessageFactsTest {
     MessageFacts b = MessageFacts.read(message(new byte[] {1, 2, 4}));
     MessageFacts a2 = MessageFacts.read(message(new byte[] {1, 2, 3}));
     assertThat(a.fingerprint).isEqualTo(a2.fingerprint).isNotEqualTo(b.fingerprint);
-    seen.put(a.fingerprint, 1_000);
+    Traffic.TopicCounters topic = new Traffic().topic("/t");
+    seen.put(a.fingerprint, 1_000, topic, 192);
     assertThat(seen.since(a2.fingerprint, 1_500)).isEqualTo(500);
+    int slot = seen.find(a2.fingerprint);
+    assertThat(slot).isNotNegative();
+    assertThat(seen.topic(slot)).isSameAs(topic);
+    assertThat(seen.size(slot)).isEqualTo(192);
+    assertThat(seen.find(b.fingerprint)).isEqualTo(-1);
     assertThat(seen.since(b.fingerprint, 1_500)).isEqualTo(-1);
     assertThat(seen.since(0, 1_500)).isEqualTo(-1);
   }
