@@ -100,6 +100,13 @@ final class Child implements AutoCloseable {
     }
   }
 
+  /** Every stdout line read so far. */
+  List<Line> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
   int waitFor(long seconds) throws InterruptedException, IOException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       close();

@@ -1,0 +1,180 @@
+package dev.privacyagent.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The child JVM of {@link GossipInForkCost}: the three {@link GossipWorkload}s on one warmed-up
+ * JVM, each run in blocks that alternate between the agent active and muted ({@link AgentSwitch}),
+ * so that what the JIT, the heap layout and the machine do to one fork hits both sides alike.
+ * Without the agent both sides are the same code: their difference is the harness's own noise.
+ *
+ * <p>Every block proves its side before it is counted: the bridge's sink and the routers'
+ * listener lists are checked, and the agent's delivery counter must have moved by exactly the
+ * block's deliveries when active and not at all when muted. Prints one {@code ROUND} line per
+ * round and operation, one {@code RESULT} line per operation and a {@code TOTALS} line (the
+ * operations run per side) that the parent checks against the agent's final summary.
+ */
+public final class GossipInForkChild {
+  static final Map<String, Integer> DEFAULTS =
+      Map.of("rounds", 15, "ops", 20_000, "warmup", 2_000, "seconds", 4, "batch", 16);
+
+  private final AgentSwitch agent;
+  private final Map<String, Integer> opt;
+  /** Blackhole: what the operations returned, printed once so that nothing is dead code. */
+  private long consumed;
+
+  /** Per workload: operations run with the agent on and off (warm-up included). */
+  private final Map<GossipWorkload, long[]> ops = new java.util.IdentityHashMap<>();
+
+  private GossipInForkChild(AgentSwitch agent, Map<String, Integer> opt) {
+    this.agent = agent;
+    this.opt = opt;
+  }
+
+  public static void main(String[] args) {
+    Map<String, Integer> opt = Args.ints(args, 0, DEFAULTS);
+    long t0 = System.nanoTime();
+    List<GossipWorkload> workloads =
+        List.of(new GossipWorkload.FirstCopy(), new GossipWorkload.Duplicate(), new GossipWorkload.Publish());
+    workloads.forEach(GossipWorkload::build);
+    AgentSwitch agent = AgentPresence.active()
+        ? AgentSwitch.of(workloads.stream().map(w -> w.net.router).toList()) : null;
+    GossipInForkChild c = new GossipInForkChild(agent, opt);
+    System.out.printf(Locale.ROOT, "START agent=%s deliveries=%d%n", agent != null, c.deliveries());
+    c.run(workloads);
+    for (GossipWorkload w : workloads) {
+      w.finish();
+    }
+    System.out.printf(Locale.ROOT, "DONE in %.1f s (consumed %d)%n", (System.nanoTime() - t0) / 1e9, c.consumed);
+    System.exit(0); // the agent's shutdown hook prints its final summary on stderr
+  }
+
+  private String side(boolean on) {
+    return agent == null ? (on ? "A" : "B") : (on ? "active" : "muted");
+  }
+
+  private long deliveries() {
+    return agent == null ? 0 : agent.deliveries();
+  }
+
+  private void run(List<GossipWorkload> workloads) {
+    for (GossipWorkload w : workloads) {
+      ops.put(w, new long[2]);
+      int blocks = warmUp(w);
+      System.out.printf(Locale.ROOT, "WARMUP %s: %d blocks per side, %d s each side%n", w.name(), blocks,
+          opt.get("seconds"));
+    }
+    int rounds = opt.get("rounds");
+    List<List<double[]>> perOp = new ArrayList<>();
+    workloads.forEach(w -> perOp.add(new ArrayList<>()));
+    for (int r = 1; r <= rounds; r++) {
+      boolean activeFirst = r % 2 == 1; // ABBA: neither side always runs right after the other
+      for (int i = 0; i < workloads.size(); i++) {
+        GossipWorkload w = workloads.get(i);
+        double first = block(w, activeFirst);
+        double second = block(w, !activeFirst);
+        double on = activeFirst ? first : second;
+        double off = activeFirst ? second : first;
+        perOp.get(i).add(new double[] {on, off});
+        System.out.printf(Locale.ROOT, "ROUND %2d %-17s %s %8.1f  %s %8.1f  diff %7.1f ns/op%n", r, w.name(),
+            side(true), on, side(false), off, on - off);
+      }
+    }
+    for (int i = 0; i < workloads.size(); i++) {
+      printResult(workloads.get(i), perOp.get(i));
+    }
+    agentSide(true); // the final summary must see the agent as installed
+    long activeReceives = 0;
+    long mutedReceives = 0;
+    long activeDeliveries = 0;
+    long activePublishes = 0;
+    long mutedPublishes = 0;
+    for (GossipWorkload w : workloads) {
+      long[] n = ops.get(w);
+      activeDeliveries += n[0] * w.deliveriesPerOp();
+      if (w instanceof GossipWorkload.Publish) {
+        activePublishes += n[0];
+        mutedPublishes += n[1];
+      } else {
+        activeReceives += n[0];
+        mutedReceives += n[1];
+      }
+    }
+    System.out.printf(Locale.ROOT, "TOTALS activeReceives=%d mutedReceives=%d activeDeliveries=%d activePublishes=%d"
+        + " mutedPublishes=%d deliveries=%d%n", activeReceives, mutedReceives, activeDeliveries, activePublishes,
+        mutedPublishes, deliveries());
+  }
+
+  private void printResult(GossipWorkload w, List<double[]> rounds) {
+    List<Double> on = rounds.stream().map(x -> x[0]).toList();
+    List<Double> off = rounds.stream().map(x -> x[1]).toList();
+    List<Double> diff = rounds.stream().map(x -> x[0] - x[1]).toList();
+    System.out.printf(Locale.ROOT, "RESULT op=%s rounds=%d on=%.1f off=%.1f diff=%.1f q1=%.1f q3=%.1f min=%.1f"
+            + " max=%.1f%n", w.name(), rounds.size(), Args.median(on), Args.median(off), Args.median(diff),
+        Args.quantile(diff, 0.25), Args.quantile(diff, 0.75), Args.quantile(diff, 0), Args.quantile(diff, 1));
+  }
+
+  /** Alternates untimed-use blocks of both sides until each side has run {@code seconds}. */
+  private int warmUp(GossipWorkload w) {
+    long each = opt.get("seconds") * 1_000_000_000L;
+    long[] spent = new long[2];
+    int blocks = 0;
+    while (spent[0] < each || spent[1] < each) {
+      for (int s = 0; s < 2; s++) {
+        long t = System.nanoTime();
+        block(w, s == 0);
+        spent[s] += System.nanoTime() - t;
+      }
+      blocks++;
+    }
+    return blocks;
+  }
+
+  private void agentSide(boolean on) {
+    if (agent != null) {
+      agent.set(on);
+      agent.verify(on);
+    }
+  }
+
+  /**
+   * One block on side {@code on}: {@code warmup} operations, then {@code ops} timed in batches of
+   * {@code batch} per pair of clock reads (the clock's cost is the same on both sides); the median
+   * batch over its operations, in ns.
+   */
+  private double block(GossipWorkload w, boolean on) {
+    agentSide(on);
+    int batch = opt.get("batch");
+    int warm = opt.get("warmup");
+    int batches = opt.get("ops") / batch;
+    long[] nanos = new long[batches];
+    long before = deliveries();
+    long sum = 0;
+    for (int i = 0; i < warm; i++) {
+      sum += w.step();
+    }
+    for (int b = 0; b < batches; b++) {
+      long t = System.nanoTime();
+      for (int i = 0; i < batch; i++) {
+        sum += w.step();
+      }
+      nanos[b] = System.nanoTime() - t;
+    }
+    consumed += sum;
+    long n = warm + (long) batches * batch;
+    long counted = deliveries() - before;
+    long expected = agent != null && on ? n * w.deliveriesPerOp() : 0;
+    if (counted != expected) {
+      throw new IllegalStateException(w.name() + " block " + side(on) + ": the agent counted " + counted
+          + " deliveries, expected " + expected);
+    }
+    w.check();
+    ops.get(w)[on ? 0 : 1] += n;
+    Arrays.sort(nanos);
+    return (batches % 2 == 1 ? nanos[batches / 2] : (nanos[batches / 2 - 1] + nanos[batches / 2]) / 2.0) / batch;
+  }
+}
