@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class GossipInForkChild {
   static final Map<String, Integer> DEFAULTS =
-      Map.of("rounds", 15, "ops", 20_000, "warmup", 2_000, "seconds", 4, "batch", 16);
+      Map.of("rounds", 15, "ops", 20_000, "pairs", 10, "warmup", 500, "seconds", 4, "batch", 16);
 
   private final AgentSwitch agent;
   private final Map<String, Integer> opt;
@@ -64,8 +64,8 @@ public final class GossipInForkChild {
   private void run(List<GossipWorkload> workloads) {
     for (GossipWorkload w : workloads) {
       ops.put(w, new long[2]);
-      int blocks = warmUp(w);
-      System.out.printf(Locale.ROOT, "WARMUP %s: %d blocks per side, %d s each side%n", w.name(), blocks,
+      int rounds = warmUp(w);
+      System.out.printf(Locale.ROOT, "WARMUP %s: %d rounds, about %d s each side%n", w.name(), rounds,
           opt.get("seconds"));
     }
     int rounds = opt.get("rounds");
@@ -75,13 +75,10 @@ public final class GossipInForkChild {
       boolean activeFirst = r % 2 == 1; // ABBA: neither side always runs right after the other
       for (int i = 0; i < workloads.size(); i++) {
         GossipWorkload w = workloads.get(i);
-        double first = block(w, activeFirst);
-        double second = block(w, !activeFirst);
-        double on = activeFirst ? first : second;
-        double off = activeFirst ? second : first;
-        perOp.get(i).add(new double[] {on, off});
+        double[] t = round(w, activeFirst);
+        perOp.get(i).add(t);
         System.out.printf(Locale.ROOT, "ROUND %2d %-17s %s %8.1f  %s %8.1f  diff %7.1f ns/op%n", r, w.name(),
-            side(true), on, side(false), off, on - off);
+            side(true), t[0], side(false), t[1], t[2]);
       }
     }
     for (int i = 0; i < workloads.size(); i++) {
@@ -112,52 +109,70 @@ public final class GossipInForkChild {
   private void printResult(GossipWorkload w, List<double[]> rounds) {
     List<Double> on = rounds.stream().map(x -> x[0]).toList();
     List<Double> off = rounds.stream().map(x -> x[1]).toList();
-    List<Double> diff = rounds.stream().map(x -> x[0] - x[1]).toList();
+    List<Double> diff = rounds.stream().map(x -> x[2]).toList();
     System.out.printf(Locale.ROOT, "RESULT op=%s rounds=%d on=%.1f off=%.1f diff=%.1f q1=%.1f q3=%.1f min=%.1f"
             + " max=%.1f%n", w.name(), rounds.size(), Args.median(on), Args.median(off), Args.median(diff),
         Args.quantile(diff, 0.25), Args.quantile(diff, 0.75), Args.quantile(diff, 0), Args.quantile(diff, 1));
   }
 
-  /** Alternates untimed-use blocks of both sides until each side has run {@code seconds}. */
+  /** Rounds whose results are dropped, until each side has run about {@code seconds}. */
   private int warmUp(GossipWorkload w) {
-    long each = opt.get("seconds") * 1_000_000_000L;
-    long[] spent = new long[2];
-    int blocks = 0;
-    while (spent[0] < each || spent[1] < each) {
-      for (int s = 0; s < 2; s++) {
-        long t = System.nanoTime();
-        block(w, s == 0);
-        spent[s] += System.nanoTime() - t;
-      }
-      blocks++;
+    long end = System.nanoTime() + 2 * opt.get("seconds") * 1_000_000_000L;
+    int rounds = 0;
+    while (System.nanoTime() < end) {
+      round(w, rounds++ % 2 == 0);
     }
-    return blocks;
-  }
-
-  private void agentSide(boolean on) {
-    if (agent != null) {
-      agent.set(on);
-      agent.verify(on);
-    }
+    return rounds;
   }
 
   /**
-   * One block on side {@code on}: {@code warmup} operations, then {@code ops} timed in batches of
-   * {@code batch} per pair of clock reads (the clock's cost is the same on both sides); the median
-   * batch over its operations, in ns.
+   * One round of {@code w}: {@code pairs} pairs of blocks, ABBA within the round too. A pair's
+   * difference is that of its two blocks' median batches, taken some ten milliseconds apart, and
+   * the round's is the median of its pairs': a phase of the machine (another VM's burst, the other
+   * core busy) that outlasts a block hits one pair, not the round.
+   *
+   * @return {active, muted, difference} in ns per operation; a side's time is the median of all
+   *     its batches in the round
    */
-  private double block(GossipWorkload w, boolean on) {
+  private double[] round(GossipWorkload w, boolean activeFirst) {
+    int pairs = opt.get("pairs");
+    int batch = opt.get("batch");
+    int batches = Math.max(1, opt.get("ops") / pairs / batch);
+    long[][] nanos = {new long[pairs * batches], new long[pairs * batches]};
+    List<Double> diffs = new ArrayList<>();
+    for (int p = 0; p < pairs; p++) {
+      boolean first = (p % 2 == 0) == activeFirst;
+      int at = p * batches;
+      block(w, first, nanos[first ? 0 : 1], at, batches);
+      block(w, !first, nanos[first ? 1 : 0], at, batches);
+      diffs.add((median(nanos[0], at, batches) - median(nanos[1], at, batches)) / batch);
+    }
+    return new double[] {median(nanos[0], 0, nanos[0].length) / batch, median(nanos[1], 0, nanos[1].length) / batch,
+        Args.median(diffs)};
+  }
+
+  private static double median(long[] nanos, int from, int n) {
+    long[] v = Arrays.copyOfRange(nanos, from, from + n);
+    Arrays.sort(v);
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+  }
+
+  /**
+   * One block on side {@code on}: {@code warmup} operations, then {@code batches} batches of
+   * {@code batch} operations timed per pair of clock reads (the clock costs both sides the same)
+   * into {@code nanos} from {@code at}. Throws unless the agent counted exactly the block's
+   * deliveries when active and none when muted, or the workload's own check fails.
+   */
+  private void block(GossipWorkload w, boolean on, long[] nanos, int at, int batches) {
     agentSide(on);
     int batch = opt.get("batch");
     int warm = opt.get("warmup");
-    int batches = opt.get("ops") / batch;
-    long[] nanos = new long[batches];
     long before = deliveries();
     long sum = 0;
     for (int i = 0; i < warm; i++) {
       sum += w.step();
     }
-    for (int b = 0; b < batches; b++) {
+    for (int b = at; b < at + batches; b++) {
       long t = System.nanoTime();
       for (int i = 0; i < batch; i++) {
         sum += w.step();
@@ -174,7 +189,5 @@ public final class GossipInForkChild {
     }
     w.check();
     ops.get(w)[on ? 0 : 1] += n;
-    Arrays.sort(nanos);
-    return (batches % 2 == 1 ? nanos[batches / 2] : (nanos[batches / 2 - 1] + nanos[batches / 2]) / 2.0) / batch;
   }
 }

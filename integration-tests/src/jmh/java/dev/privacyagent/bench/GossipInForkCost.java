@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp integration-tests-...-benchmarks.jar dev.privacyagent.bench.GossipInForkCost AGENT_JAR
- *     [sides=none,sampled,all] [rounds=15] [ops=20000] [warmup=2000] [seconds=4] [batch=16]
+ *     [sides=none,sampled,all] [rounds=15] [ops=20000] [pairs=10] [warmup=500] [seconds=4] [batch=16]
  * </pre>
  */
 public final class GossipInForkCost {
@@ -51,8 +51,8 @@ public final class GossipInForkCost {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || !Files.isRegularFile(Path.of(args[0]))) {
-      System.err.println("usage: GossipInForkCost AGENT_JAR [sides=none,sampled,all] [rounds=15] [ops=20000]"
-          + " [warmup=2000] [seconds=4] [batch=16]");
+      System.err.println("usage: GossipInForkCost AGENT_JAR [sides=none,sampled,all] [rounds=15] [ops=20000] [pairs=1]"
+          + " [warmup=500] [seconds=4] [batch=16]");
       System.exit(2);
     }
     List<String> sides = List.of("none", "sampled", "all");
@@ -160,10 +160,10 @@ public final class GossipInForkCost {
   }
 
   private void print() {
-    out.printf(Locale.ROOT, "%nIn-fork A/B (ns/op; per round one block per side, ABBA; %d rounds of %d timed ops"
-            + " in batches of %d after %d untimed, %d s warm-up per side and operation). Muted = no sink in"
+    out.printf(Locale.ROOT, "%nIn-fork A/B (ns/op; per round %d block(s) per side, ABBA; %d rounds of %d timed ops per side"
+            + " in batches of %d, %d untimed ops before each block, %d s warm-up per side and operation). Muted = no sink in"
             + " GossipBridge and no agent listener on the routers; the woven advice still runs.%n",
-        opt.get("rounds"), opt.get("ops"), opt.get("batch"), opt.get("warmup"), opt.get("seconds"));
+        opt.get("pairs"), opt.get("rounds"), opt.get("ops"), opt.get("batch"), opt.get("warmup"), opt.get("seconds"));
     out.printf(Locale.ROOT, "%-17s %-8s %9s %9s %9s %20s %9s%n", "operation", "side", "active", "muted",
         "added", "[q1, q3] (min, max)", "target");
     for (String op : TARGET_NS.keySet().stream().sorted().toList()) {
