@@ -151,6 +151,13 @@ public final class GossipInForkChild {
         Args.median(diffs)};
   }
 
+  private void agentSide(boolean on) {
+    if (agent != null) {
+      agent.set(on);
+      agent.verify(on);
+    }
+  }
+
   private static double median(long[] nanos, int from, int n) {
     long[] v = Arrays.copyOfRange(nanos, from, from + n);
     Arrays.sort(v);
