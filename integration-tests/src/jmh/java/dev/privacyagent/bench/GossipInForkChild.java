@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class GossipInForkChild {
   static final Map<String, Integer> DEFAULTS =
-      Map.of("rounds", 15, "ops", 20_000, "pairs", 10, "warmup", 500, "seconds", 4, "batch", 16);
+      Map.of("rounds", 20, "ops", 20_000, "pairs", 10, "warmup", 500, "seconds", 4, "batch", 16);
 
   private final AgentSwitch agent;
   private final Map<String, Integer> opt;

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp integration-tests-...-benchmarks.jar dev.privacyagent.bench.GossipInForkCost AGENT_JAR
- *     [sides=none,sampled,all] [rounds=15] [ops=20000] [pairs=10] [warmup=500] [seconds=4] [batch=16]
+ *     [sides=none,sampled,all] [rounds=20] [ops=20000] [pairs=10] [warmup=500] [seconds=4] [batch=16]
  * </pre>
  */
 public final class GossipInForkCost {
@@ -51,7 +51,7 @@ public final class GossipInForkCost {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || !Files.isRegularFile(Path.of(args[0]))) {
-      System.err.println("usage: GossipInForkCost AGENT_JAR [sides=none,sampled,all] [rounds=15] [ops=20000] [pairs=10]"
+      System.err.println("usage: GossipInForkCost AGENT_JAR [sides=none,sampled,all] [rounds=20] [ops=20000] [pairs=10]"
           + " [warmup=500] [seconds=4] [batch=16]");
       System.exit(2);
     }
