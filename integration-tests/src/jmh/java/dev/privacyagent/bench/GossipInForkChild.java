@@ -22,6 +22,8 @@ public final class GossipInForkChild {
   static final Map<String, Integer> DEFAULTS =
       Map.of("rounds", 20, "ops", 20_000, "pairs", 10, "warmup", 500, "seconds", 4, "batch", 16);
 
+  static final String MUTED_ONLY = "mutedOnly";
+
   private final AgentSwitch agent;
   private final Map<String, Integer> opt;
   /** Blackhole: what the operations returned, printed once so that nothing is dead code. */
@@ -30,20 +32,30 @@ public final class GossipInForkChild {
   /** Per workload: operations run with the agent on and off (warm-up included). */
   private final Map<GossipWorkload, long[]> ops = new java.util.IdentityHashMap<>();
 
-  private GossipInForkChild(AgentSwitch agent, Map<String, Integer> opt) {
+  /**
+   * With the agent loaded, both sides muted from the first block on: the JIT never sees the
+   * agent's paths run, so this child's time against one without the agent is what the woven
+   * advice alone costs (give or take the fork-to-fork noise).
+   */
+  private final boolean mutedOnly;
+
+  private GossipInForkChild(AgentSwitch agent, Map<String, Integer> opt, boolean mutedOnly) {
     this.agent = agent;
+    this.mutedOnly = mutedOnly;
     this.opt = opt;
   }
 
   public static void main(String[] args) {
-    Map<String, Integer> opt = Args.ints(args, 0, DEFAULTS);
+    boolean mutedOnly = Arrays.asList(args).contains(MUTED_ONLY);
+    Map<String, Integer> opt = Args.ints(Arrays.stream(args).filter(a -> !a.equals(MUTED_ONLY)).toArray(String[]::new),
+        0, DEFAULTS);
     long t0 = System.nanoTime();
     List<GossipWorkload> workloads =
         List.of(new GossipWorkload.FirstCopy(), new GossipWorkload.Duplicate(), new GossipWorkload.Publish());
     workloads.forEach(GossipWorkload::build);
     AgentSwitch agent = AgentPresence.active()
         ? AgentSwitch.of(workloads.stream().map(w -> w.net.router).toList()) : null;
-    GossipInForkChild c = new GossipInForkChild(agent, opt);
+    GossipInForkChild c = new GossipInForkChild(agent, opt, mutedOnly && agent != null);
     System.out.printf(Locale.ROOT, "START agent=%s deliveries=%d%n", agent != null, c.deliveries());
     c.run(workloads);
     for (GossipWorkload w : workloads) {
@@ -54,7 +66,7 @@ public final class GossipInForkChild {
   }
 
   private String side(boolean on) {
-    return agent == null ? (on ? "A" : "B") : (on ? "active" : "muted");
+    return agent == null || mutedOnly ? (on ? "A" : "B") : (on ? "active" : "muted");
   }
 
   private long deliveries() {
@@ -84,7 +96,7 @@ public final class GossipInForkChild {
     for (int i = 0; i < workloads.size(); i++) {
       printResult(workloads.get(i), perOp.get(i));
     }
-    agentSide(true); // the final summary must see the agent as installed
+    agentSide(true); // the agent's shutdown and final summary as in any run
     long activeReceives = 0;
     long mutedReceives = 0;
     long activeDeliveries = 0;
@@ -171,7 +183,8 @@ public final class GossipInForkChild {
    * deliveries when active and none when muted, or the workload's own check fails.
    */
   private void block(GossipWorkload w, boolean on, long[] nanos, int at, int batches) {
-    agentSide(on);
+    boolean live = on && agent != null && !mutedOnly;
+    agentSide(live);
     int batch = opt.get("batch");
     int warm = opt.get("warmup");
     long before = deliveries();
@@ -189,12 +202,12 @@ public final class GossipInForkChild {
     consumed += sum;
     long n = warm + (long) batches * batch;
     long counted = deliveries() - before;
-    long expected = agent != null && on ? n * w.deliveriesPerOp() : 0;
+    long expected = live ? n * w.deliveriesPerOp() : 0;
     if (counted != expected) {
       throw new IllegalStateException(w.name() + " block " + side(on) + ": the agent counted " + counted
           + " deliveries, expected " + expected);
     }
     w.check();
-    ops.get(w)[on ? 0 : 1] += n;
+    ops.get(w)[live ? 0 : 1] += n;
   }
 }

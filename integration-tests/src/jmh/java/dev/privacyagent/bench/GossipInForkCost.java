@@ -15,8 +15,10 @@ import java.util.Map;
  * JVM: {@link GossipInForkChild} alternates blocks with the agent active and muted on the same
  * warmed-up routers, so the fork-to-fork noise of {@link GossipHookOverhead} (the baseline moves
  * by 0.5-1.5 us between forks) cancels. One child at the default {@code gossipMessages} sampling,
- * one at {@code gossipMessages=all}, and one without the agent (its two sides are the same code:
- * their difference is the harness's resolution, its absolute times a reference for the muted side).
+ * one at {@code gossipMessages=all}, and two references whose two sides run the same code (their
+ * difference is the harness's resolution): one without the agent, and one with the agent muted
+ * from the first block on (against no agent: what the woven advice alone costs, fork noise
+ * included).
  *
  * <p>Muted still runs the woven advice (the calls into the bootstrap bridge, the read of its null
  * sink, the bridge's per-thread publish bookkeeping), so "added" here is what the agent adds on
@@ -24,14 +26,16 @@ import java.util.Map;
  *
  * <pre>
  * java -cp integration-tests-...-benchmarks.jar dev.privacyagent.bench.GossipInForkCost AGENT_JAR
- *     [sides=none,sampled,all] [rounds=20] [ops=20000] [pairs=10] [warmup=500] [seconds=4] [batch=16]
+ *     [sides=none,muted,sampled,all] [rounds=20] [ops=20000] [pairs=10] [warmup=500] [seconds=4] [batch=16]
  * </pre>
  */
 public final class GossipInForkCost {
   private static final Map<String, Integer> TARGET_NS =
       Map.of("receiveFirst", 250, "receiveDuplicate", 250, "publish", 500);
   private static final Map<String, String> AGENT_ARGS = Map.of("sampled", HookOverhead.AGENT_ARGS,
-      "all", HookOverhead.AGENT_ARGS + ",gossipMessages=all");
+      "all", HookOverhead.AGENT_ARGS + ",gossipMessages=all", "muted", HookOverhead.AGENT_ARGS);
+  /** Sides whose two halves run the same code: their difference is noise, their time a reference. */
+  private static final List<String> REFERENCES = List.of("none", "muted");
 
   /** One operation's line of a child: medians of the sides, and of the per-round differences. */
   record Result(double on, double off, double diff, double q1, double q3, double min, double max) {}
@@ -51,11 +55,11 @@ public final class GossipInForkCost {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || !Files.isRegularFile(Path.of(args[0]))) {
-      System.err.println("usage: GossipInForkCost AGENT_JAR [sides=none,sampled,all] [rounds=20] [ops=20000] [pairs=10]"
+      System.err.println("usage: GossipInForkCost AGENT_JAR [sides=none,muted,sampled,all] [rounds=20] [ops=20000] [pairs=10]"
           + " [warmup=500] [seconds=4] [batch=16]");
       System.exit(2);
     }
-    List<String> sides = List.of("none", "sampled", "all");
+    List<String> sides = List.of("none", "muted", "sampled", "all");
     List<String> rest = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       if (args[i].startsWith("sides=")) {
@@ -91,6 +95,9 @@ public final class GossipInForkCost {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GossipInForkChild.class.getName()));
     opt.forEach((k, v) -> cmd.add(k + "=" + v));
+    if (side.equals("muted")) {
+      cmd.add(GossipInForkChild.MUTED_ONLY);
+    }
     out.printf(Locale.ROOT, "%n== child '%s'%s%n", side, withAgent ? ": -javaagent:...=" + AGENT_ARGS.get(side) : "");
     try (Child c = Child.start(cmd, work.resolve(side + ".err"))) {
       c.await("DONE", 900);
@@ -172,7 +179,7 @@ public final class GossipInForkCost {
         if (r == null) {
           continue;
         }
-        boolean ref = e.getKey().equals("none");
+        boolean ref = REFERENCES.contains(e.getKey());
         int target = TARGET_NS.get(op);
         out.printf(Locale.ROOT, "%-17s %-8s %9.0f %9.0f %9.0f %20s %9s%n", op, e.getKey(), r.on(), r.off(), r.diff(),
             String.format(Locale.ROOT, "[%.0f, %.0f] (%.0f, %.0f)", r.q1(), r.q3(), r.min(), r.max()),
@@ -180,7 +187,7 @@ public final class GossipInForkCost {
       }
     }
     for (Map.Entry<String, Map<String, Result>> e : results.entrySet()) {
-      if (e.getKey().equals("none")) {
+      if (REFERENCES.contains(e.getKey())) {
         continue;
       }
       e.getValue().forEach((op, r) -> out.printf(Locale.ROOT, "INFORK %-8s %-17s added %6.0f ns, IQR [%.0f, %.0f]"
@@ -189,7 +196,7 @@ public final class GossipInForkCost {
     }
     Map<String, Result> none = results.get("none");
     if (none != null) {
-      none.forEach((op, r) -> out.printf(Locale.ROOT, "REFERENCE %-17s no agent %6.0f ns/op; muted: %s (other JVMs:"
+      none.forEach((op, r) -> out.printf(Locale.ROOT, "REFERENCE %-17s no agent %6.0f ns/op; muted side of: %s (other JVMs:"
           + " fork noise applies)%n", op, (r.on() + r.off()) / 2, mutedOf(op)));
     }
   }
@@ -197,8 +204,9 @@ public final class GossipInForkCost {
   private String mutedOf(String op) {
     List<String> s = new ArrayList<>();
     results.forEach((side, ops) -> {
-      if (!side.equals("none") && ops.containsKey(op)) {
-        s.add(String.format(Locale.ROOT, "%s %.0f", side, ops.get(op).off()));
+      Result r = ops.get(op);
+      if (!side.equals("none") && r != null) {
+        s.add(String.format(Locale.ROOT, "%s %.0f", side, REFERENCES.contains(side) ? (r.on() + r.off()) / 2 : r.off()));
       }
     });
     return String.join(", ", s);
