@@ -46,6 +46,15 @@ public final class GossipInForkChild {
   }
 
   public static void main(String[] args) {
+    try {
+      measure(args);
+    } catch (Throwable t) {
+      t.printStackTrace();
+      System.exit(1); // the agent's and the routers' threads must not keep a failed child alive
+    }
+  }
+
+  private static void measure(String[] args) {
     boolean mutedOnly = Arrays.asList(args).contains(MUTED_ONLY);
     Map<String, Integer> opt = Args.ints(Arrays.stream(args).filter(a -> !a.equals(MUTED_ONLY)).toArray(String[]::new),
         0, DEFAULTS);
