@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code key=value} integer options with defaults, and medians. */
+/** {@code key=value} integer options with defaults, and medians and quartiles. */
 final class Args {
   private Args() {}
 
@@ -32,13 +32,20 @@ final class Args {
   }
 
   static double median(List<? extends Number> values) {
+    return quantile(values, 0.5);
+  }
+
+  /** The {@code q} quantile, interpolated between the closest ranks (q = 0.5: the usual median). */
+  static double quantile(List<? extends Number> values, double q) {
     if (values.isEmpty()) {
       return Double.NaN;
     }
     List<Double> v = new ArrayList<>();
     values.forEach(x -> v.add(x.doubleValue()));
     Collections.sort(v);
-    int n = v.size();
-    return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    double at = q * (v.size() - 1);
+    int lo = (int) Math.floor(at);
+    int hi = (int) Math.ceil(at);
+    return v.get(lo) + (v.get(hi) - v.get(lo)) * (at - lo);
   }
 }

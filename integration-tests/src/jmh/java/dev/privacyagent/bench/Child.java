@@ -95,8 +95,16 @@ final class Child implements AutoCloseable {
               + (process.isAlive() ? " in " + seconds + " s" : " (exit " + process.exitValue() + ")")
               + "; stderr:\n" + tail());
         }
-        lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        // a child that dies without the line wakes no one: look again at least every second
+        lines.wait(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(left))));
       }
+    }
+  }
+
+  /** Every stdout line read so far. */
+  List<Line> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.privacyagent.bench;
 
-import io.libp2p.core.PeerId;
-import io.libp2p.pubsub.DefaultPubsubMessage;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import pubsub.pb.Rpc;
 
 /**
  * The application-side cost of the agent's gossip hooks, on the test host's real gossip router
@@ -38,8 +34,8 @@ import pubsub.pb.Rpc;
  *       topic: seen cache, validation, {@code broadcastOutbound} to the topic's mesh (6 peers).
  * </ul>
  *
- * Message ids recycle through a ring of {@value #RING}, long after the seen cache (TTL 2 s on the
- * simulated clock) forgot them, so that every first copy is a first copy.
+ * The set-up and the self-checks are {@link GossipWorkload}'s, shared with the in-fork A/B harness
+ * ({@link GossipInForkCost}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -47,133 +43,57 @@ import pubsub.pb.Rpc;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class GossipBenchmarks {
-  static final int PEERS = 12;
-  static final int TOPICS = 4;
-  static final int RING = 8192;
-  /** Well under the agent's 8,192 first-seen slots, so that duplicates find their first copy. */
-  static final int DUPLICATE_RING = 2048;
-
-  /** Origins of the received messages: other nodes of the network, not our direct peers. */
-  private static PeerId[] origins(int n) {
-    PeerId[] o = new PeerId[n];
-    for (int i = 0; i < n; i++) {
-      o[i] = PeerId.random();
-    }
-    return o;
-  }
-
   @State(Scope.Thread)
-  public static class FirstCopies {
-    GossipNet net;
-    byte[][] frames = new byte[RING][];
-    int[] from = new int[RING];
-    int next;
-
+  public static class FirstCopies extends GossipWorkload.FirstCopy {
     @Setup(Level.Trial)
     public void setUp() {
-      AgentPresence.verify();
-      net = new GossipNet(PEERS, TOPICS, Duration.ofSeconds(2));
-      PeerId[] origins = origins(64);
-      for (int i = 0; i < RING; i++) {
-        Rpc.Message m = net.message(origins[i % origins.length], i, net.topics.get(i % TOPICS));
-        frames[i] = GossipNet.frame(Rpc.RPC.newBuilder().addPublish(m).build());
-        from[i] = (i * 7) % PEERS;
-      }
+      build();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      // every operation must have been a first copy handed to the application
-      if (net.delivered != next) {
-        throw new IllegalStateException(next + " first copies received but " + net.delivered + " delivered");
-      }
-      net.close();
+      finish();
     }
   }
 
   @State(Scope.Thread)
-  public static class Duplicates {
-    GossipNet net;
-    byte[][] frames = new byte[DUPLICATE_RING][];
-    int[] from = new int[DUPLICATE_RING];
-    int next;
-
+  public static class Duplicates extends GossipWorkload.Duplicate {
     @Setup(Level.Trial)
     public void setUp() {
-      AgentPresence.verify();
-      // the clock does not move here: the first copies stay seen for the whole trial
-      net = new GossipNet(PEERS, TOPICS, Duration.ofHours(1));
-      PeerId[] origins = origins(64);
-      for (int i = 0; i < DUPLICATE_RING; i++) {
-        Rpc.Message m = net.message(origins[i % origins.length], i, net.topics.get(i % TOPICS));
-        byte[] framed = GossipNet.frame(Rpc.RPC.newBuilder().addPublish(m).build());
-        net.receive(0, framed);
-        frames[i] = framed;
-        from[i] = 1 + (i * 5) % (PEERS - 1);
-      }
-      if (net.delivered != DUPLICATE_RING) {
-        throw new IllegalStateException("first copies not delivered: " + net.delivered);
-      }
+      build();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      // a duplicate never reaches the application
-      if (net.delivered != DUPLICATE_RING) {
-        throw new IllegalStateException("duplicates delivered: " + (net.delivered - DUPLICATE_RING));
-      }
-      net.close();
+      finish();
     }
   }
 
   @State(Scope.Thread)
-  public static class Publishes {
-    GossipNet net;
-    Rpc.Message[] messages = new Rpc.Message[RING];
-    int next;
-    long failed;
-
+  public static class Publishes extends GossipWorkload.Publish {
     @Setup(Level.Trial)
     public void setUp() {
-      AgentPresence.verify();
-      net = new GossipNet(PEERS, TOPICS, Duration.ofSeconds(2));
-      for (int i = 0; i < RING; i++) {
-        messages[i] = net.message(net.local, i, net.topics.get(i % TOPICS));
-      }
+      build();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      if (failed > 0) {
-        throw new IllegalStateException(failed + " of " + next + " publishes failed");
-      }
-      net.close();
+      finish();
     }
   }
 
   @Benchmark
   public int receiveFirst(FirstCopies s) {
-    int i = s.next++ & (RING - 1);
-    s.net.receive(s.from[i], s.frames[i]);
-    s.net.eventThread.advance(1);
-    return i;
+    return s.receive();
   }
 
   @Benchmark
   public int receiveDuplicate(Duplicates s) {
-    int i = s.next++ & (DUPLICATE_RING - 1);
-    s.net.receive(s.from[i], s.frames[i]);
-    return i;
+    return s.receive();
   }
 
   @Benchmark
   public CompletableFuture<?> publish(Publishes s) {
-    int i = s.next++ & (RING - 1);
-    CompletableFuture<?> f = s.net.router.publish(new DefaultPubsubMessage(s.messages[i]));
-    if (!f.isDone() || f.isCompletedExceptionally()) {
-      s.failed++; // all six sends complete within the call; anything else is not a publish
-    }
-    s.net.eventThread.advance(1);
-    return f;
+    return s.publish();
   }
 }
