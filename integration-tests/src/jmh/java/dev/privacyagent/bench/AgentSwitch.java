@@ -12,7 +12,7 @@ import java.util.List;
  * Turns the running agent's gossip capture off and on again inside one JVM, for
  * {@link GossipInForkChild}: muted, the bootstrap {@code GossipBridge} has no sink (every woven
  * advice reads a null volatile and returns) and the routers' listener lists no longer hold the
- * agent's proxy (the broadcaster iterates an empty list, as without the agent). What stays is the
+ * agent's listener (the broadcaster iterates an empty list, as without the agent). What stays is the
  * advice itself: the calls into the bridge, its null check, and its per-thread publish bookkeeping
  * ({@code publishEnter}, {@code submitted}, {@code publishExit} run whatever the sink).
  *
@@ -23,6 +23,8 @@ import java.util.List;
 final class AgentSwitch {
   private static final String BRIDGE = "dev.privacyagent.bootstrap.GossipBridge";
   private static final String LISTENER_PACKAGE = "dev.privacyagent.agent.dispatch.gossip";
+  /** The name the agent gives the listener class it defines next to the listener interface. */
+  private static final String GENERATED = "PrivacyAgentGossipListener$";
 
   /** The agent's listener in one router's list, and where it sat. */
   private record Slot(List<GossipRouterEventListener> list, GossipRouterEventListener listener, int index) {}
@@ -82,7 +84,11 @@ final class AgentSwitch {
     }
   }
 
+  /** The agent's generated listener class, or (where it could not define one) its proxy. */
   private static boolean isAgents(Object listener) {
+    if (listener.getClass().getSimpleName().startsWith(GENERATED)) {
+      return true;
+    }
     return Proxy.isProxyClass(listener.getClass())
         && Proxy.getInvocationHandler(listener).getClass().getPackageName().equals(LISTENER_PACKAGE);
   }
