@@ -18,18 +18,23 @@ public final class GossipBridge {
   private static final java.util.concurrent.atomic.AtomicLong BRIDGE_FAILURES =
       new java.util.concurrent.atomic.AtomicLong();
 
-  /** Per thread: [0] publish nesting depth, [1] peers the message went to, [2] IDONTWANT sends. */
-  private static final ThreadLocal<int[]> PUBLISH = ThreadLocal.withInitial(() -> new int[3]);
-
   /** Recipients listed per publish; the count goes on beyond it. */
   public static final int MAX_RECIPIENTS = 64;
 
   /**
-   * Per thread: the peer handlers of the publish in progress, handed to the sink at its end and
-   * cleared right after, so that the bridge keeps no peer beyond the publish.
+   * Per thread, the publish in progress: its nesting depth, the peers it went to (the first
+   * {@link #MAX_RECIPIENTS} of their handlers, handed to the sink at its end and cleared right
+   * after, so that the bridge keeps no peer beyond the publish) and its IDONTWANT sends. One
+   * object, so that each nested call costs one thread-local read.
    */
-  private static final ThreadLocal<Object[]> RECIPIENTS =
-      ThreadLocal.withInitial(() -> new Object[MAX_RECIPIENTS]);
+  private static final class Publishing {
+    int depth;
+    int peers;
+    int idontwants;
+    final Object[] recipients = new Object[MAX_RECIPIENTS];
+  }
+
+  private static final ThreadLocal<Publishing> PUBLISHING = ThreadLocal.withInitial(Publishing::new);
 
   private GossipBridge() {}
 
@@ -123,9 +128,9 @@ public final class GossipBridge {
     if (s != null) {
       try {
         if (s.outbound(router, peerHandler, rpc)) {
-          int[] p = PUBLISH.get();
-          if (p[0] > 0) {
-            p[2]++;
+          Publishing p = PUBLISHING.get();
+          if (p.depth > 0) {
+            p.idontwants++;
           }
         }
       } catch (Throwable t) {
@@ -136,44 +141,43 @@ public final class GossipBridge {
 
   /** Enter of {@code broadcastOutbound}: pass the result to {@link #publishExit}. */
   public static int publishEnter() {
-    int[] p = PUBLISH.get();
-    if (p[0] == 0) {
-      p[1] = 0;
-      p[2] = 0;
+    Publishing p = PUBLISHING.get();
+    if (p.depth == 0) {
+      p.peers = 0;
+      p.idontwants = 0;
     }
-    return p[0]++;
+    return p.depth++;
   }
 
   /** {@code submitPublishMessage}: counted only inside {@code broadcastOutbound}. */
   public static void submitted(Object peerHandler) {
-    int[] p = PUBLISH.get();
-    if (p[0] > 0) {
-      if (p[1] < MAX_RECIPIENTS) {
-        RECIPIENTS.get()[p[1]] = peerHandler;
+    Publishing p = PUBLISHING.get();
+    if (p.depth > 0) {
+      if (p.peers < MAX_RECIPIENTS) {
+        p.recipients[p.peers] = peerHandler;
       }
-      p[1]++;
+      p.peers++;
     }
   }
 
   public static void publishExit(
       Object router, Object message, Object future, Throwable thrown, int depth) {
-    int[] p = PUBLISH.get();
-    if (p[0] > 0) {
-      p[0]--;
+    Publishing p = PUBLISHING.get();
+    if (p.depth > 0) {
+      p.depth--;
     }
     if (depth != 0) {
       return;
     }
-    Object[] recipients = RECIPIENTS.get();
     Sink s = sink;
     try {
       if (s != null && thrown == null) {
-        s.published(router, message, future, recipients, p[1], p[2]);
+        s.published(router, message, future, p.recipients, p.peers, p.idontwants);
       }
     } catch (Throwable t) {
       failed(t);
     } finally {
-      java.util.Arrays.fill(recipients, 0, Math.min(p[1], MAX_RECIPIENTS), null);
+      java.util.Arrays.fill(p.recipients, 0, Math.min(p.peers, MAX_RECIPIENTS), null);
     }
   }
 

@@ -25,7 +25,8 @@ public final class BootstrapInjector {
     "dev/privacyagent/bootstrap/PrivacyBridge$Sink.class",
     "dev/privacyagent/bootstrap/GossipBridge.class",
     "dev/privacyagent/bootstrap/GossipBridge$Sink.class",
-    "dev/privacyagent/bootstrap/GossipBridge$Listener.class"
+    "dev/privacyagent/bootstrap/GossipBridge$Listener.class",
+    "dev/privacyagent/bootstrap/GossipBridge$Publishing.class"
   };
 
   private BootstrapInjector() {}

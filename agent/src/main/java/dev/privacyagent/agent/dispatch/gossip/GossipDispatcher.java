@@ -226,10 +226,11 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       MessageFacts f = MessageFacts.read(message);
       Traffic.TopicCounters counters = st.traffic.topic(f.topic());
       st.firstSeen.put(f.fingerprint, System.nanoTime(), counters, f.size());
-      List<String> listed = new ArrayList<>(Math.min(peers, recipients.length));
-      for (int i = 0; i < peers && i < recipients.length; i++) {
-        listed.add(MessageTracker.peerOf(recipients[i]));
+      String[] named = new String[Math.min(peers, recipients.length)];
+      for (int i = 0; i < named.length; i++) {
+        named[i] = MessageTracker.peerOf(recipients[i]);
       }
+      List<String> listed = java.util.Arrays.asList(named); // the event copies it once
       Object mesh = MESH.call(router);
       Object topicMesh = mesh instanceof Map<?, ?> m && f.topic() != null ? m.get(f.topic()) : null;
       Throwable failed = failedNow(future);
@@ -241,6 +242,12 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       long meshPeers = topicMesh instanceof Collection<?> c ? c.size() : 0;
       long topicPeers = st.traffic.topicPeers(f.topic());
       String error = failed == null ? null : Facts.id(failed.getClass().getSimpleName());
+      String node = node(st);
+      if (!UNKNOWN_NODE.equals(node)) {
+        out.emit(new GossipPublish(seq, nanos, wall, node, f.topic(), f.msgId(), f.size(), peers, listed,
+            mode, idontwants, meshPeers, topicPeers, error));
+        return;
+      }
       routers.emitFor(st, n -> new GossipPublish(seq, nanos, wall, n, f.topic(), f.msgId(), f.size(), peers, listed,
           mode, idontwants, meshPeers, topicPeers, error));
     } catch (Throwable t) {
