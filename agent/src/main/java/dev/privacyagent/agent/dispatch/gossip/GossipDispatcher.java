@@ -193,10 +193,13 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   @Override
   public boolean outbound(Object router, Object peerHandler, Object rpc) {
     try {
-      // most sends forward messages and carry no control: one getter, nothing else (a control-less
-      // send tells nothing the inbound hook does not learn first: the node, the pre-attach state)
+      // most sends forward messages and carry no control: one getter and one identity look-up,
+      // unless the router's node is still unknown (after an attach), which any peer's stream tells
       if (!RpcFacts.hasControl(rpc)) {
-        return false;
+        RouterState known = routers.known(router);
+        if (known == null || known.node != null) {
+          return false;
+        }
       }
       RouterState st = routers.onEventThread(router);
       if (st == null) {
