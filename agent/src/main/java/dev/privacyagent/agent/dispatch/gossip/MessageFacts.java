@@ -26,6 +26,11 @@ final class MessageFacts {
   private static final Getter ARRAY = new Getter("getArray");
   /** Per byte value: its two hex digits' share of {@link String#hashCode()} (31 * hi + lo). */
   private static final int[] HEX_HASH = new int[256];
+  private static final int P2 = 961 * 961;
+  private static final int P3 = P2 * 961;
+  private static final int P4 = P3 * 961;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   static {
     String digits = "0123456789abcdef";
@@ -48,15 +53,42 @@ final class MessageFacts {
     this.size = size;
     this.id = id;
     int n = id == null ? 0 : Math.min(id.length, MAX_ID_BYTES);
+    this.idHash = id == null ? 0 : hexHash(id, n);
+    this.fingerprint = id == null ? 0 : fingerprint(id, n);
+  }
+
+  /**
+   * {@code HEX.formatHex(id, 0, n).hashCode()} without the text: each byte adds two digits,
+   * {@code h = 961 h + HEX_HASH[b]}. Four bytes per step ({@code h = 961^4 h + ...}, the same sum
+   * modulo 2^32): a 46-byte id is 12 dependent multiplications instead of 46.
+   */
+  private static int hexHash(byte[] id, int n) {
     int h = 0;
-    long f = 0xcbf29ce484222325L ^ n;
-    for (int i = 0; i < n; i++) {
-      int b = id[i] & 0xff;
-      h = 961 * h + HEX_HASH[b];
-      f = (f ^ b) * 0x100000001b3L;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      h = P4 * h + P3 * HEX_HASH[id[i] & 0xff] + P2 * HEX_HASH[id[i + 1] & 0xff]
+          + 961 * HEX_HASH[id[i + 2] & 0xff] + HEX_HASH[id[i + 3] & 0xff];
     }
-    this.idHash = h;
-    this.fingerprint = id == null ? 0 : (f == 0 ? 1 : f);
+    for (; i < n; i++) {
+      h = 961 * h + HEX_HASH[id[i] & 0xff];
+    }
+    return h;
+  }
+
+  /** A 64-bit hash of the first {@code n} bytes, eight at a time; never 0. */
+  private static long fingerprint(byte[] id, int n) {
+    long f = 0x9E3779B97F4A7C15L ^ n;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      f = Long.rotateLeft((f ^ (long) LONGS.get(id, i)) * 0x9E3779B97F4A7C15L, 29);
+    }
+    for (; i < n; i++) {
+      f = (f ^ (id[i] & 0xff)) * 0x100000001b3L;
+    }
+    f ^= f >>> 31;
+    f *= 0xBF58476D1CE4E5B9L;
+    f ^= f >>> 27;
+    return f == 0 ? 1 : f;
   }
 
   static MessageFacts read(Object message) {

@@ -21,7 +21,8 @@ final class RouterState {
   final AtomicBoolean announced = new AtomicBoolean();
   /** After an attach: the mesh that existed before was reported. */
   final AtomicBoolean snapshotTaken = new AtomicBoolean();
-  final FirstSeen firstSeen = new FirstSeen();
+  final Traffic traffic = new Traffic();
+  final FirstSeen firstSeen = new FirstSeen(traffic);
   /**
    * Events from before the router's node was known (a node subscribes before its first
    * connection), each waiting for the node's id; bounded, beyond it they go out as "unknown".
@@ -29,7 +30,6 @@ final class RouterState {
   final java.util.concurrent.ConcurrentLinkedQueue<java.util.function.Function<String, Event>> early =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   final java.util.concurrent.atomic.AtomicInteger earlyCount = new java.util.concurrent.atomic.AtomicInteger();
-  final Traffic traffic = new Traffic();
 
   // ---- event thread only ----
   /** The peer and facts of the RPC being applied ({@code onInbound} enter to exit), else null. */

@@ -86,6 +86,12 @@ final class Traffic {
     return c;
   }
 
+  /** The topic of {@link TopicCounters#index} {@code i}; the fold's counters when there is none. */
+  TopicCounters topicAt(int i) {
+    TopicCounters c = i >= 0 && i < INDEXED ? byIndex.get(i) : null;
+    return c != null ? c : lookup(OTHER);
+  }
+
   /** The counters of the peer a listener callback names by its {@code PeerId}. */
   PeerCounters peerById(Object peerId) {
     return peerId == null ? peer((String) null) : byPeerId.get(peerId);

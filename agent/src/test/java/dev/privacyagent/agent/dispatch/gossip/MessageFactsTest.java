@@ -17,7 +17,7 @@ class MessageFactsTest {
   void theIdHashIsTheHashOfTheIdTextSoSamplingNeedsNoText() {
     Random r = new Random(3);
     MessageSampling sampling = MessageSampling.parse("sampled:16");
-    for (int len : new int[] {0, 1, 20, 46, 64, 65, 200}) {
+    for (int len : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 20, 32, 46, 63, 64, 65, 200}) {
       byte[] id = new byte[len];
       r.nextBytes(id);
       MessageFacts f = MessageFacts.read(message(id));
@@ -33,12 +33,13 @@ class MessageFactsTest {
 
   @Test
   void fingerprintsTellIdsApartAndFirstSeenFindsThem() {
-    FirstSeen seen = new FirstSeen();
+    Traffic traffic = new Traffic();
+    FirstSeen seen = new FirstSeen(traffic);
     MessageFacts a = MessageFacts.read(message(new byte[] {1, 2, 3}));
     MessageFacts b = MessageFacts.read(message(new byte[] {1, 2, 4}));
     MessageFacts a2 = MessageFacts.read(message(new byte[] {1, 2, 3}));
     assertThat(a.fingerprint).isEqualTo(a2.fingerprint).isNotEqualTo(b.fingerprint);
-    Traffic.TopicCounters topic = new Traffic().topic("/t");
+    Traffic.TopicCounters topic = traffic.topic("/t");
     seen.put(a.fingerprint, 1_000, topic, 192);
     assertThat(seen.since(a2.fingerprint, 1_500)).isEqualTo(500);
     int slot = seen.find(a2.fingerprint);
@@ -48,6 +49,30 @@ class MessageFactsTest {
     assertThat(seen.find(b.fingerprint)).isEqualTo(-1);
     assertThat(seen.since(b.fingerprint, 1_500)).isEqualTo(-1);
     assertThat(seen.since(0, 1_500)).isEqualTo(-1);
+    // sizes up to 2^31 - 1 and the topic survive the packing
+    seen.put(b.fingerprint, 2_000, topic, Integer.MAX_VALUE);
+    assertThat(seen.size(seen.find(b.fingerprint))).isEqualTo(Integer.MAX_VALUE);
+    assertThat(seen.topic(seen.find(b.fingerprint))).isSameAs(topic);
+    // without a topic the slot does not stand for a duplicate's topic, but still times it
+    MessageFacts c = MessageFacts.read(message(new byte[] {7}));
+    seen.put(c.fingerprint, 3_000, null, 5);
+    assertThat(seen.find(c.fingerprint)).isEqualTo(-1);
+    assertThat(seen.since(c.fingerprint, 3_100)).isEqualTo(100);
+  }
+
+  @Test
+  void fingerprintsOfManyIdsDoNotCollide() {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    Random r = new Random(11);
+    for (int i = 0; i < 100_000; i++) {
+      byte[] id = new byte[20 + (i % 27)];
+      r.nextBytes(id);
+      assertThat(seen.add(MessageFacts.idOnly(message(id)).fingerprint)).isTrue();
+    }
+    // ids that differ in one bit of the last byte, or only in length
+    assertThat(MessageFacts.idOnly(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 1})).fingerprint)
+        .isNotEqualTo(MessageFacts.idOnly(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0})).fingerprint)
+        .isNotEqualTo(MessageFacts.idOnly(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0})).fingerprint);
   }
 
   @Test
