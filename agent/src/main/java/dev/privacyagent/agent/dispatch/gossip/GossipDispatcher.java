@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  */
 public final class GossipDispatcher implements GossipBridge.Sink {
   static final String UNKNOWN_NODE = "unknown";
+  /** Stats intervals a router's counts wait for its node before they go out as "unknown". */
+  static final int MAX_DEFERRED_FLUSHES = 3;
   /** Raised by the router when our publish found no peer; reported by broadcastOutbound's hook. */
   private static final String NO_PEERS = "NoPeersForOutboundMessageException";
   private static final dev.privacyagent.agent.dispatch.Getter MESH = new dev.privacyagent.agent.dispatch.Getter("getMesh");
@@ -71,7 +73,13 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   public void flushStats() {
     for (RouterState st : routers.states) {
       try {
-        st.traffic.flush(out, node(st));
+        String node = node(st);
+        // a router found by an attach learns its node from a peer's stream, usually within
+        // milliseconds: its counts wait for it (they keep adding up) a few intervals at most
+        if (UNKNOWN_NODE.equals(node) && ++st.deferredFlushes <= MAX_DEFERRED_FLUSHES) {
+          continue;
+        }
+        st.traffic.flush(out, node);
       } catch (Throwable t) {
         failures.record("gossip stats", t);
       }

@@ -22,6 +22,8 @@ final class RouterState {
   /** After an attach: the mesh that existed before was reported. */
   final AtomicBoolean snapshotTaken = new AtomicBoolean();
   final Traffic traffic = new Traffic();
+  /** Stats flushes skipped while the node was unknown (the agent's worker only). */
+  int deferredFlushes;
   final FirstSeen firstSeen = new FirstSeen(traffic);
   /**
    * Events from before the router's node was known (a node subscribes before its first

@@ -412,6 +412,46 @@ class GossipDispatcherTest {
   }
 
   @Test
+  void afterAttachARoutersStatsWaitForItsNodeAFewIntervalsAndLoseNothing() {
+    String[] node = {null};
+    GossipDispatcher d = new GossipDispatcher(new GossipEvents(new Clock(), events::add), Runnable::run,
+        failures, true, MessageSampling.parse("off"), stream -> node[0], () -> null);
+    Router r = new Router(0);
+    d.inbound(r, aliceH, new Rpc());
+    d.inboundDone(r);
+    GossipRouterEventListener l = r.listener();
+    l.notifyUnseenMessage(alice, new Message(T, 1, 10));
+    d.flushStats();
+    d.flushStats();
+    assertThat(of(GossipTopicStats.class)).as("no stats under an unknown node").isEmpty();
+    node[0] = NODE;
+    l.notifyUnseenMessage(alice, new Message(T, 2, 10));
+    d.inbound(r, aliceH, new Rpc()); // the peer's stream now names the node
+    d.inboundDone(r);
+    d.flushStats();
+    assertThat(of(GossipTopicStats.class)).singleElement().satisfies(s -> {
+      assertThat(s.node()).isEqualTo(NODE);
+      assertThat(s.firstDeliveries()).as("both intervals' deliveries").isEqualTo(2);
+    });
+
+    // a node that never shows: after the allowed wait the counts go out as "unknown"
+    events.clear();
+    node[0] = null;
+    Router lone = new Router(0);
+    d.inbound(lone, bobH, new Rpc());
+    lone.listener().notifyUnseenMessage(bob, new Message(T, 3, 10));
+    for (int i = 0; i < GossipDispatcher.MAX_DEFERRED_FLUSHES; i++) {
+      d.flushStats();
+    }
+    assertThat(of(GossipTopicStats.class)).isEmpty();
+    d.flushStats();
+    assertThat(of(GossipTopicStats.class)).singleElement().satisfies(s -> {
+      assertThat(s.node()).isEqualTo(GossipDispatcher.UNKNOWN_NODE);
+      assertThat(s.firstDeliveries()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void afterAttachALiveRouterReportsItsStateOnceAsPreexisting() {
     // after an attach only a peer's stream names the node (no sole-host guess)
     GossipDispatcher d = new GossipDispatcher(new GossipEvents(new Clock(), events::add), Runnable::run,
