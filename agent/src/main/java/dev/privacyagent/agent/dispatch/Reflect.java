@@ -63,17 +63,7 @@ public final class Reflect {
    */
   static MethodHandle primitiveHandle(Class<?> type, String name, Class<?> returns) {
     Method m = publicMethod(type, name);
-    if (m == null || m.getReturnType() != returns) {
-      return null;
-    }
-    try {
-      if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
-        m.setAccessible(true);
-      }
-      return LOOKUP.unreflect(m).asType(MethodType.methodType(returns, Object.class));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    return m == null || m.getReturnType() != returns ? null : unreflect(m, MethodType.methodType(returns, Object.class));
   }
 
   public static boolean has(Class<?> type, String name) {
@@ -102,18 +92,20 @@ public final class Reflect {
 
   private static Optional<MethodHandle> find(Class<?> type, String name) {
     Method m = publicMethod(type, name);
-    if (m == null) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(m == null ? null : unreflect(m, GENERIC));
+  }
+
+  /** A handle of {@code m} typed {@code type}, or null when it cannot be made. */
+  private static MethodHandle unreflect(Method m, MethodType type) {
     try {
       if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
         // public method on a non-public class (e.g. a Kotlin-internal implementation): the
         // unnamed module of the application is open, so this is allowed
         m.setAccessible(true);
       }
-      return Optional.of(LOOKUP.unreflect(m).asType(GENERIC));
+      return LOOKUP.unreflect(m).asType(type);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return Optional.empty();
+      return null;
     }
   }
 

@@ -78,7 +78,7 @@ final class MessageTracker {
       f = MessageFacts.read(message);
       t = st.traffic.topic(f.topic);
       size = f.size;
-      delay = -1;
+      delay = st.firstSeen.since(f.fingerprint, System.nanoTime()); // a slot without a topic still has its time
     }
     t.duplicates.increment();
     if (size > 0) {

@@ -43,8 +43,6 @@ final class RouterTracker {
   private final NodeSource nodes;
   private final Function<RouterState, DeliveryListener> listenerFactory;
   final AtomicLong snapshotTruncated = new AtomicLong();
-  /** Routers whose listener is the slower proxy: the generated listener class could not be defined. */
-  final AtomicLong listenerFallbacks = new AtomicLong();
 
   RouterTracker(GossipEvents out, Executor worker, Failures failures, boolean attached, NodeSource nodes,
       Function<RouterState, DeliveryListener> listenerFactory) {
@@ -171,8 +169,7 @@ final class RouterTracker {
       Class<?> iface = Class.forName(LISTENER, false, loader);
       DeliveryListener handler = listenerFactory.apply(st);
       Object listener = ListenerClass.newListener(iface, handler);
-      if (listener == null) {
-        listenerFallbacks.incrementAndGet();
+      if (listener == null) { // the class could not be defined here: the slower proxy does the same
         listener = Proxy.newProxyInstance(loader, new Class<?>[] {iface}, handler);
       }
       Object broadcaster = Reflect.call(router, "getEventBroadcaster");
