@@ -36,6 +36,16 @@ public final class GossipBridge {
 
   private static final ThreadLocal<Publishing> PUBLISHING = ThreadLocal.withInitial(Publishing::new);
 
+  /**
+   * {@code broadcastOutbound} calls in progress on all threads. {@code submitPublishMessage} also
+   * forwards every relayed message (5-6 calls per first copy): while no publish runs anywhere it
+   * returns after this one read, without the thread-local. Raised first thing on enter and
+   * lowered first thing on exit; if the two ever got out of step the count stays off zero and
+   * every call takes the thread-local path, which is slower but still right.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger PUBLISHES_NOW =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private GossipBridge() {}
 
   /** Installed by the agent that owns {@link PrivacyBridge}, right after it won the install. */
@@ -141,6 +151,7 @@ public final class GossipBridge {
 
   /** Enter of {@code broadcastOutbound}: pass the result to {@link #publishExit}. */
   public static int publishEnter() {
+    PUBLISHES_NOW.incrementAndGet();
     Publishing p = PUBLISHING.get();
     if (p.depth == 0) {
       p.peers = 0;
@@ -151,6 +162,9 @@ public final class GossipBridge {
 
   /** {@code submitPublishMessage}: counted only inside {@code broadcastOutbound}. */
   public static void submitted(Object peerHandler) {
+    if (PUBLISHES_NOW.get() == 0) {
+      return; // a forward or an IWANT answer: no publish runs on any thread
+    }
     Publishing p = PUBLISHING.get();
     if (p.depth > 0) {
       if (p.peers < MAX_RECIPIENTS) {
@@ -162,6 +176,7 @@ public final class GossipBridge {
 
   public static void publishExit(
       Object router, Object message, Object future, Throwable thrown, int depth) {
+    PUBLISHES_NOW.decrementAndGet();
     Publishing p = PUBLISHING.get();
     if (p.depth > 0) {
       p.depth--;
@@ -203,6 +218,16 @@ public final class GossipBridge {
     void unseen(Object peerId, Object message);
 
     void seen(Object peerId, Object message, Object validation);
+
+    /**
+     * {@link #unseen} with the message's {@code getTopics()}, {@code getSize()} and
+     * {@code getMessageId().getArray()}, read by the generated class where the message's type
+     * has them.
+     */
+    void unseenRead(Object peerId, Object message, Object topics, int size, byte[] id);
+
+    /** {@link #seen} with the message's reads, as in {@link #unseenRead}. */
+    void seenRead(Object peerId, Object message, Object validation, Object topics, int size, byte[] id);
 
     void valid(Object peerId, Object message);
 

@@ -30,7 +30,7 @@ final class DeliveryListener implements GossipBridge.Listener, InvocationHandler
   @Override
   public void unseen(Object peerId, Object message) {
     try {
-      messages.unseen(st, peerId, message);
+      messages.unseen(st, peerId, message, MessageFacts.read(message));
     } catch (Throwable t) {
       failures.record("gossip notifyUnseenMessage", t);
     }
@@ -39,7 +39,25 @@ final class DeliveryListener implements GossipBridge.Listener, InvocationHandler
   @Override
   public void seen(Object peerId, Object message, Object validation) {
     try {
-      messages.seen(st, peerId, message, validation);
+      messages.seen(st, peerId, message, validation, MessageFacts.idOnly(message), MessageFacts.UNREAD, -1);
+    } catch (Throwable t) {
+      failures.record("gossip notifySeenMessage", t);
+    }
+  }
+
+  @Override
+  public void unseenRead(Object peerId, Object message, Object topics, int size, byte[] id) {
+    try {
+      messages.unseen(st, peerId, message, MessageFacts.of(topics, size, id));
+    } catch (Throwable t) {
+      failures.record("gossip notifyUnseenMessage", t);
+    }
+  }
+
+  @Override
+  public void seenRead(Object peerId, Object message, Object validation, Object topics, int size, byte[] id) {
+    try {
+      messages.seen(st, peerId, message, validation, MessageFacts.idOnly(id), topics, size);
     } catch (Throwable t) {
       failures.record("gossip notifySeenMessage", t);
     }

@@ -201,9 +201,12 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   @Override
   public boolean outbound(Object router, Object peerHandler, Object rpc) {
     try {
-      // most sends forward messages and carry no control: one getter and one identity look-up,
-      // unless the router's node is still unknown (after an attach), which any peer's stream tells
+      // most sends forward messages and carry no control: one getter, unless a router's node is
+      // still unknown (after an attach), which any peer's stream tells
       if (!RpcFacts.hasControl(rpc)) {
+        if (!routers.anyNodeless()) {
+          return false;
+        }
         RouterState known = routers.known(router);
         if (known == null || known.node != null) {
           return false;

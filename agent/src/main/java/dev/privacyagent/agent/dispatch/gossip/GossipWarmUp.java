@@ -38,6 +38,12 @@ public final class GossipWarmUp {
     if (ListenerClass.newListener(Listener.class, l) instanceof Listener generated) {
       generated.notifySeenMessage(remote, new Msg(topic), Optional.empty());
     }
+    // and over a typed message, whose getters the generated class calls itself
+    if (ListenerClass.newListener(TypedListener.class, l) instanceof TypedListener typed) {
+      Msg first = new Msg(topic);
+      typed.notifyUnseenMessage(remote, first);
+      typed.notifySeenMessage(remote, first, Optional.empty());
+    }
     Msg m = new Msg(topic);
     call(l, "notifyUnseenMessage", remote, m);
     call(l, "notifyUnseenValidMessage", remote, m);
@@ -91,6 +97,13 @@ public final class GossipWarmUp {
     void notifyConnected(Object p, Object a);
 
     void notifyDisconnected(Object p);
+  }
+
+  /** The two callbacks whose message the generated class reads, over a typed message. */
+  public interface TypedListener {
+    void notifyUnseenMessage(Object p, Msg m);
+
+    void notifySeenMessage(Object p, Msg m, Object v);
   }
 
   public static final class Handler {

@@ -2,7 +2,6 @@ package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Getter;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ import java.util.List;
 final class MessageFacts {
   /** Ids are 20 bytes (Ethereum) or from ++ seqno (46): beyond this the hex is cut. */
   static final int MAX_ID_BYTES = 64;
-  private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   private static final Getter TOPICS = new Getter("getTopics");
   private static final Getter SIZE = new Getter("getSize");
   private static final Getter MESSAGE_ID = new Getter("getMessageId");
@@ -58,7 +57,7 @@ final class MessageFacts {
   }
 
   /**
-   * {@code HEX.formatHex(id, 0, n).hashCode()} without the text: each byte adds two digits,
+   * {@code HexFormat.of().formatHex(id, 0, n).hashCode()} without the text: each byte adds two digits,
    * {@code h = 961 h + HEX_HASH[b]}. Four bytes per step ({@code h = 961^4 h + ...}, the same sum
    * modulo 2^32): a 46-byte id is 12 dependent multiplications instead of 46.
    */
@@ -91,12 +90,27 @@ final class MessageFacts {
     return f == 0 ? 1 : f;
   }
 
+  /** Stands for topics not read yet (see {@link #complete}). */
+  static final Object UNREAD = new Object();
+
   static MessageFacts read(Object message) {
-    Object topics = TOPICS.call(message);
+    return of(TOPICS.call(message), SIZE.callInt(message, -1), idBytes(message));
+  }
+
+  /** From what the message's getters returned: {@code getTopics()}, {@code getSize()} and the id's bytes. */
+  static MessageFacts of(Object topics, int size, byte[] id) {
     String topic = topics instanceof List<?> l && !l.isEmpty() && l.get(0) != null
         ? Facts.id(l.get(0).toString())
         : null;
-    return new MessageFacts(topic, SIZE.callInt(message, -1), idBytes(message));
+    return new MessageFacts(topic, size, id);
+  }
+
+  /**
+   * The full facts of a message whose id these are ({@link #idOnly}): from {@code topics} and
+   * {@code size} as the listener read them, or by reading the message when they are {@link #UNREAD}.
+   */
+  MessageFacts complete(Object message, Object topics, int size) {
+    return topics == UNREAD || id == null ? read(message) : of(topics, size, id);
   }
 
   private static byte[] idBytes(Object message) {
@@ -105,11 +119,26 @@ final class MessageFacts {
 
   /** The id only (no topic, size -1): what a duplicate of a remembered message needs. */
   static MessageFacts idOnly(Object message) {
-    return new MessageFacts(null, -1, idBytes(message));
+    return idOnly(idBytes(message));
+  }
+
+  static MessageFacts idOnly(byte[] id) {
+    return new MessageFacts(null, -1, id);
   }
 
   static String id(Object message) {
     return idOnly(message).msgId();
+  }
+
+  /** {@code HexFormat.of().formatHex(id, 0, n)} in one pass into Latin-1 bytes (no builder). */
+  static String hex(byte[] id, int n) {
+    byte[] digits = new byte[2 * n];
+    for (int i = 0; i < n; i++) {
+      int b = id[i] & 0xff;
+      digits[2 * i] = DIGITS[b >>> 4];
+      digits[2 * i + 1] = DIGITS[b & 15];
+    }
+    return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   String topic() {
@@ -123,7 +152,7 @@ final class MessageFacts {
   /** The id as hex (cut at {@value #MAX_ID_BYTES} bytes), or null without an id. */
   String msgId() {
     if (hex == null && id != null) {
-      hex = HEX.formatHex(id, 0, Math.min(id.length, MAX_ID_BYTES));
+      hex = hex(id, Math.min(id.length, MAX_ID_BYTES));
       id = null;
     }
     return hex;

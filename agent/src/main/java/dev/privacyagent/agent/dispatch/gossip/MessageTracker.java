@@ -34,8 +34,7 @@ final class MessageTracker {
     this.sampling = sampling;
   }
 
-  void unseen(RouterState st, Object peerId, Object message) {
-    MessageFacts f = MessageFacts.read(message);
+  void unseen(RouterState st, Object peerId, Object message, MessageFacts f) {
     Traffic.TopicCounters t = st.traffic.topic(f.topic);
     st.firstSeen.put(f.fingerprint, System.nanoTime(), t, f.size);
     t.first.increment();
@@ -61,11 +60,13 @@ final class MessageTracker {
   }
 
   /**
-   * A duplicate. Of a message remembered in {@link FirstSeen} only the id is read (its topic and
-   * size are the first copy's); of any other, everything.
+   * A duplicate, {@code f} its id. Of a message remembered in {@link FirstSeen} the topic is not
+   * decoded (its topic and size are the first copy's); of any other, it is: from {@code topics}
+   * and {@code size} as the listener read them, or from the message when they are
+   * {@link MessageFacts#UNREAD}.
    */
-  void seen(RouterState st, Object peerId, Object message, Object validation) {
-    MessageFacts f = MessageFacts.idOnly(message);
+  void seen(RouterState st, Object peerId, Object message, Object validation, MessageFacts f, Object topics,
+      int readSize) {
     int slot = st.firstSeen.find(f.fingerprint);
     Traffic.TopicCounters t;
     int size;
@@ -75,7 +76,7 @@ final class MessageTracker {
       size = st.firstSeen.size(slot);
       delay = st.firstSeen.sinceAt(slot, System.nanoTime());
     } else {
-      f = MessageFacts.read(message);
+      f = f.complete(message, topics, readSize);
       t = st.traffic.topic(f.topic);
       size = f.size;
       delay = st.firstSeen.since(f.fingerprint, System.nanoTime()); // a slot without a topic still has its time
@@ -90,7 +91,7 @@ final class MessageTracker {
       return;
     }
     if (slot >= 0) {
-      f = MessageFacts.read(message); // a kept one is reported with its own topic
+      f = f.complete(message, topics, readSize); // a kept one is reported with its own topic
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;

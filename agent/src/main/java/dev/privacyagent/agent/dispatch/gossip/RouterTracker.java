@@ -43,6 +43,13 @@ final class RouterTracker {
   private final NodeSource nodes;
   private final Function<RouterState, DeliveryListener> listenerFactory;
   final AtomicLong snapshotTruncated = new AtomicLong();
+  /**
+   * Routers whose node is not known yet: while there is none, a send without control needs no
+   * look-up of its router (the look-up is only there to learn a node from the peer's stream).
+   */
+  private final java.util.concurrent.atomic.AtomicInteger nodeless = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<RouterState, String> NODE =
+      java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(RouterState.class, String.class, "node");
 
   RouterTracker(GossipEvents out, Executor worker, Failures failures, boolean attached, NodeSource nodes,
       Function<RouterState, DeliveryListener> listenerFactory) {
@@ -58,7 +65,7 @@ final class RouterTracker {
   void created(Object router) {
     RouterState st = new RouterState(RouterFacts.read(router), false);
     if (routers.putIfAbsent(router, st) == null) {
-      states.add(st);
+      track(st);
       listen(router, st);
     }
   }
@@ -96,7 +103,7 @@ final class RouterTracker {
       st = routers.putIfAbsent(router, fresh);
       if (st == null) {
         st = fresh;
-        states.add(fresh);
+        track(fresh);
       }
     }
     announce(st, false);
@@ -273,15 +280,25 @@ final class RouterTracker {
 
   /** The router's node is known now: the events kept until then go out with it. */
   void learned(RouterState st, String node) {
-    if (node == null || st.node != null) {
+    if (node == null || st.node != null || !NODE.compareAndSet(st, null, node)) {
       return;
     }
-    st.node = node;
+    nodeless.decrementAndGet();
     announce(st, false);
     Function<String, Event> f;
     while ((f = st.early.poll()) != null) {
       out.emit(f.apply(node));
     }
+  }
+
+  private void track(RouterState st) {
+    nodeless.incrementAndGet(); // before the state is visible: a node learned at once lowers it after
+    states.add(st);
+  }
+
+  /** Whether some router's node is still unknown. */
+  boolean anyNodeless() {
+    return nodeless.get() != 0;
   }
 
   /** Resolves the local node of a router's events. */
