@@ -164,8 +164,7 @@ final class MessageTracker {
     boolean remote = rpc != null && peer != null && peer.equals(st.inboundPeer)
         && (added ? rpc.grafts().contains(t) : rpc.prunes(t));
     Traffic.TopicCounters c = st.traffic.topic(t);
-    c.mesh.addAndGet(added ? 1 : -1);
-    c.meshChanged.set(true);
+    st.traffic.meshChange(peer, c, added);
     long backoff = remote && !added ? rpc.backoffOf(t) : -1;
     out.mesh(nodes.node(st), peer, t, added, remote ? GossipInitiator.REMOTE : GossipInitiator.LOCAL,
         backoff >= 0 ? backoff : null, false);

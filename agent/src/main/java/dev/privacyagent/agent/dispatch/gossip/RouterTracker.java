@@ -208,8 +208,8 @@ final class RouterTracker {
             snapshotTruncated.incrementAndGet();
             continue;
           }
-          c.mesh.incrementAndGet();
           String peer = MessageTracker.peerOf(ph);
+          st.traffic.meshChange(peer, c, true);
           long pSeq = out.seq();
           long pNanos = out.nanos();
           long pWall = out.wall();

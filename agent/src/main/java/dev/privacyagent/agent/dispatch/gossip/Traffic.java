@@ -118,7 +118,20 @@ final class Traffic {
     }
   }
 
-  /** The peer went away: its topics go with it, without an UNSUBSCRIBE. */
+  /**
+   * A peer joined or left our mesh of {@code t}. The mesh size counts each peer once, so that a
+   * peer's disconnect (which the router applies without a PRUNE callback) can take it out again.
+   */
+  void meshChange(String peer, TopicCounters t, boolean added) {
+    if (peer == null) {
+      t.mesh.addAndGet(added ? 1 : -1);
+    } else if (added ? peer(peer).meshTopics.add(t.name) : peer(peer).meshTopics.remove(t.name)) {
+      t.mesh.addAndGet(added ? 1 : -1);
+    }
+    t.meshChanged.set(true);
+  }
+
+  /** The peer went away: its topics and its mesh places go with it, without UNSUBSCRIBE or PRUNE. */
   void peerGone(String peer) {
     PeerCounters p = peer == null ? null : peers.get(peer);
     if (p == null) {
@@ -131,6 +144,14 @@ final class Traffic {
       }
     }
     p.topics.clear();
+    for (String topic : p.meshTopics) {
+      TopicCounters t = topics.get(topic);
+      if (t != null) {
+        t.mesh.decrementAndGet();
+        t.meshChanged.set(true);
+      }
+    }
+    p.meshTopics.clear();
   }
 
   /** Known subscribers of {@code topic}. */
@@ -256,6 +277,8 @@ final class Traffic {
     /** Bits by topic index, cleared by the flush that reads them. */
     final AtomicLongArray firstOn = new AtomicLongArray((INDEXED + 63) / 64);
     final Set<String> topics = ConcurrentHashMap.newKeySet();
+    /** The topics whose mesh (ours) the peer is in. */
+    final Set<String> meshTopics = ConcurrentHashMap.newKeySet();
 
     PeerCounters(String name) {
       this.name = name;

@@ -56,4 +56,26 @@ class TrafficTest {
           assertThat(g.firstDeliveryTopics()).containsExactly("/t/3");
         });
   }
+
+  @Test
+  void aPeerCountsOncePerMeshAndItsDisconnectTakesItsMeshPlacesAway() {
+    Traffic traffic = new Traffic();
+    Traffic.TopicCounters a = traffic.topic("/a");
+    Traffic.TopicCounters b = traffic.topic("/b");
+    traffic.meshChange("alice", a, true);
+    traffic.meshChange("alice", a, true); // a repeated callback is one mesh place
+    traffic.meshChange("alice", b, true);
+    traffic.meshChange("bob", a, true);
+    traffic.meshChange("carol", b, false); // never meshed: nothing to take away
+    assertThat(a.mesh.get()).isEqualTo(2);
+    assertThat(b.mesh.get()).isEqualTo(1);
+    // the router drops a disconnected peer from its meshes without a PRUNE callback
+    traffic.peerGone("alice");
+    assertThat(a.mesh.get()).isEqualTo(1);
+    assertThat(b.mesh.get()).isZero();
+    traffic.meshChange("bob", a, false);
+    assertThat(a.mesh.get()).isZero();
+    traffic.peerGone("alice"); // twice: nothing left to remove
+    assertThat(a.mesh.get()).isZero();
+  }
 }
