@@ -39,7 +39,7 @@ final class DeliveryListener implements GossipBridge.Listener, InvocationHandler
   @Override
   public void seen(Object peerId, Object message, Object validation) {
     try {
-      messages.seen(st, peerId, message, validation, MessageFacts.idOnly(message), MessageFacts.UNREAD, -1);
+      messages.seen(st, peerId, message, validation, MessageFacts.idBytes(message), MessageFacts.UNREAD, -1);
     } catch (Throwable t) {
       failures.record("gossip notifySeenMessage", t);
     }
@@ -57,7 +57,7 @@ final class DeliveryListener implements GossipBridge.Listener, InvocationHandler
   @Override
   public void seenRead(Object peerId, Object message, Object validation, Object topics, int size, byte[] id) {
     try {
-      messages.seen(st, peerId, message, validation, MessageFacts.idOnly(id), topics, size);
+      messages.seen(st, peerId, message, validation, id, topics, size);
     } catch (Throwable t) {
       failures.record("gossip notifySeenMessage", t);
     }

@@ -67,7 +67,7 @@ public final class GossipWarmUp {
     waiting.add(null, new Unresolved.Delivery(m, "warm-up", MessageFacts.read(m), 0, System.nanoTime(), 0), none);
     waiting.settle(null, new SeenRouter(), System.nanoTime() + Unresolved.POLL_NANOS, none);
     waiting.take("00");
-    MessageSampling.parse("sampled:2").keeps("00");
+    MessageSampling.parse("sampled:2").keeps(MessageFacts.read(m).fingerprint);
   }
 
   private static void call(InvocationHandler l, String name, Object... args) throws Throwable {

@@ -10,8 +10,8 @@ import java.util.List;
  * implement the interface directly and cache the id, which can be costly to compute. The message
  * data itself is never read.
  *
- * <p>Every delivery needs the id's {@link #idHash} (the sampling choice) and {@link #fingerprint}
- * (duplicate delays), but only a kept one needs its text: the hex is built on first use, from the
+ * <p>Every delivery needs the id's {@link #fingerprint} (the sampling choice, and duplicate
+ * delays), but only a kept one needs its text: the hex is built on first use, from the
  * id's bytes, which this object holds only as long as the hook that read it (or, for a first copy,
  * until the RPC that carried it is applied).
  */
@@ -23,25 +23,11 @@ final class MessageFacts {
   private static final Getter SIZE = new Getter("getSize");
   private static final Getter MESSAGE_ID = new Getter("getMessageId");
   private static final Getter ARRAY = new Getter("getArray");
-  /** Per byte value: its two hex digits' share of {@link String#hashCode()} (31 * hi + lo). */
-  private static final int[] HEX_HASH = new int[256];
-  private static final int P2 = 961 * 961;
-  private static final int P3 = P2 * 961;
-  private static final int P4 = P3 * 961;
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-  static {
-    String digits = "0123456789abcdef";
-    for (int b = 0; b < 256; b++) {
-      HEX_HASH[b] = 31 * digits.charAt(b >>> 4) + digits.charAt(b & 15);
-    }
-  }
-
   final String topic;
   final int size;
-  /** {@code msgId().hashCode()}, computed from the bytes; 0 without an id. */
-  final int idHash;
   /** A 64-bit hash of the id bytes (never 0), 0 without an id. */
   final long fingerprint;
   private byte[] id;
@@ -51,27 +37,12 @@ final class MessageFacts {
     this.topic = topic;
     this.size = size;
     this.id = id;
-    int n = id == null ? 0 : Math.min(id.length, MAX_ID_BYTES);
-    this.idHash = id == null ? 0 : hexHash(id, n);
-    this.fingerprint = id == null ? 0 : fingerprint(id, n);
+    this.fingerprint = fingerprint(id);
   }
 
-  /**
-   * {@code HexFormat.of().formatHex(id, 0, n).hashCode()} without the text: each byte adds two digits,
-   * {@code h = 961 h + HEX_HASH[b]}. Four bytes per step ({@code h = 961^4 h + ...}, the same sum
-   * modulo 2^32): a 46-byte id is 12 dependent multiplications instead of 46.
-   */
-  private static int hexHash(byte[] id, int n) {
-    int h = 0;
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      h = P4 * h + P3 * HEX_HASH[id[i] & 0xff] + P2 * HEX_HASH[id[i + 1] & 0xff]
-          + 961 * HEX_HASH[id[i + 2] & 0xff] + HEX_HASH[id[i + 3] & 0xff];
-    }
-    for (; i < n; i++) {
-      h = 961 * h + HEX_HASH[id[i] & 0xff];
-    }
-    return h;
+  /** The id's fingerprint (its first {@value #MAX_ID_BYTES} bytes), 0 without an id. */
+  static long fingerprint(byte[] id) {
+    return id == null ? 0 : fingerprint(id, Math.min(id.length, MAX_ID_BYTES));
   }
 
   /** A 64-bit hash of the first {@code n} bytes, eight at a time; never 0. */
@@ -90,7 +61,7 @@ final class MessageFacts {
     return f == 0 ? 1 : f;
   }
 
-  /** Stands for topics not read yet (see {@link #complete}). */
+  /** Stands for topics the listener did not read (the message's type has no such getters). */
   static final Object UNREAD = new Object();
 
   static MessageFacts read(Object message) {
@@ -105,15 +76,7 @@ final class MessageFacts {
     return new MessageFacts(topic, size, id);
   }
 
-  /**
-   * The full facts of a message whose id these are ({@link #idOnly}): from {@code topics} and
-   * {@code size} as the listener read them, or by reading the message when they are {@link #UNREAD}.
-   */
-  MessageFacts complete(Object message, Object topics, int size) {
-    return topics == UNREAD || id == null ? read(message) : of(topics, size, id);
-  }
-
-  private static byte[] idBytes(Object message) {
+  static byte[] idBytes(Object message) {
     return ARRAY.call(MESSAGE_ID.call(message)) instanceof byte[] b ? b : null;
   }
 

@@ -52,19 +52,20 @@ public record MessageSampling(Mode mode, int every) {
     }
   }
 
-  boolean keeps(String msgId) {
-    return msgId == null ? mode == Mode.ALL : keeps(msgId.hashCode());
+  /** The choice for a message without an id: only {@code all} keeps it. */
+  boolean keepsWithoutId() {
+    return mode == Mode.ALL;
   }
 
   /**
-   * The same choice from {@code msgId.hashCode()} (which {@link MessageFacts#idHash} computes
-   * from the id's bytes, so that a delivery not kept never builds its id's text).
+   * The choice by the id's {@link MessageFacts#fingerprint} (a 64-bit hash of its bytes, the same
+   * on every node): the bits above 32 of a multiplicative mix, one in {@code every}.
    */
-  boolean keeps(int msgIdHash) {
+  boolean keeps(long fingerprint) {
     return switch (mode) {
       case ALL -> true;
       case OFF -> false;
-      case SAMPLED -> Math.floorMod(msgIdHash * 0x9E3779B9, every) == 0;
+      case SAMPLED -> (int) ((fingerprint * 0x9E3779B97F4A7C15L) >>> 33) % every == 0;
     };
   }
 

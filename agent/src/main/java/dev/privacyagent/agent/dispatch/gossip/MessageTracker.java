@@ -48,7 +48,7 @@ final class MessageTracker {
     st.currentFacts = f;
     st.currentTopic = t;
     st.currentPeer = p;
-    if (keep(st, t, f)) {
+    if (keep(st, t, f.fingerprint)) {
       Unresolved.Delivery d =
           new Unresolved.Delivery(message, peers.get(peerId), f, out.seq(), out.nanos(), out.wall());
       if (f.msgId() == null) {
@@ -60,14 +60,16 @@ final class MessageTracker {
   }
 
   /**
-   * A duplicate, {@code f} its id. Of a message remembered in {@link FirstSeen} the topic is not
-   * decoded (its topic and size are the first copy's); of any other, it is: from {@code topics}
-   * and {@code size} as the listener read them, or from the message when they are
-   * {@link MessageFacts#UNREAD}.
+   * A duplicate with the bytes of its id. Of a message remembered in {@link FirstSeen} the topic is
+   * not decoded (its topic and size are the first copy's) and nothing is allocated unless it is
+   * kept; of any other, its facts are taken from {@code topics} and {@code readSize} as the
+   * listener read them, or from the message when they are {@link MessageFacts#UNREAD}.
    */
-  void seen(RouterState st, Object peerId, Object message, Object validation, MessageFacts f, Object topics,
+  void seen(RouterState st, Object peerId, Object message, Object validation, byte[] id, Object topics,
       int readSize) {
-    int slot = st.firstSeen.find(f.fingerprint);
+    long fingerprint = MessageFacts.fingerprint(id);
+    int slot = st.firstSeen.find(fingerprint);
+    MessageFacts f = null;
     Traffic.TopicCounters t;
     int size;
     long delay;
@@ -76,10 +78,10 @@ final class MessageTracker {
       size = st.firstSeen.size(slot);
       delay = st.firstSeen.sinceAt(slot, System.nanoTime());
     } else {
-      f = f.complete(message, topics, readSize);
+      f = facts(message, id, topics, readSize);
       t = st.traffic.topic(f.topic);
       size = f.size;
-      delay = st.firstSeen.since(f.fingerprint, System.nanoTime()); // a slot without a topic still has its time
+      delay = st.firstSeen.since(fingerprint, System.nanoTime()); // a slot without a topic still has its time
     }
     t.duplicates.increment();
     if (size > 0) {
@@ -87,16 +89,20 @@ final class MessageTracker {
     }
     t.duplicateDelay(delay);
     st.traffic.peerById(peerId).duplicates.increment();
-    if (!keep(st, t, f)) {
+    if (!keep(st, t, fingerprint)) {
       return;
     }
-    if (slot >= 0) {
-      f = f.complete(message, topics, readSize); // a kept one is reported with its own topic
+    if (f == null) {
+      f = facts(message, id, topics, readSize); // a kept one is reported with its own topic
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;
     out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic,
         f.msgId(), peers.get(peerId), f.size, false, v, delay >= 0 ? delay : null));
+  }
+
+  private static MessageFacts facts(Object message, byte[] id, Object topics, int readSize) {
+    return topics == MessageFacts.UNREAD || id == null ? MessageFacts.read(message) : MessageFacts.of(topics, readSize, id);
   }
 
   void validated(RouterState st, Object peerId, Object message, GossipValidation result) {
@@ -143,8 +149,8 @@ final class MessageTracker {
   }
 
   /** Whether the delivery gets an event of its own; every choice is counted either way. */
-  private boolean keep(RouterState st, Traffic.TopicCounters t, MessageFacts f) {
-    if (f.fingerprint == 0 ? sampling.keeps((String) null) : sampling.keeps(f.idHash)) {
+  private boolean keep(RouterState st, Traffic.TopicCounters t, long fingerprint) {
+    if (fingerprint == 0 ? sampling.keepsWithoutId() : sampling.keeps(fingerprint)) {
       st.traffic.sampled.increment();
       return true;
     }
