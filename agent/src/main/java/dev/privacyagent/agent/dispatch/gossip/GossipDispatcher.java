@@ -239,7 +239,8 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       routers.snapshotIfDue(router, st);
       MessageFacts f = MessageFacts.read(message);
       Traffic.TopicCounters counters = st.traffic.topic(f.topic());
-      st.firstSeen.put(f.fingerprint, System.nanoTime(), counters, f.size());
+      long nanos = out.nanos(); // the event's time is also the first-seen time (one clock read)
+      st.firstSeen.put(f.fingerprint, nanos, counters, f.size());
       String[] named = new String[Math.min(peers, recipients.length)];
       for (int i = 0; i < named.length; i++) {
         named[i] = MessageTracker.peerOf(recipients[i]);
@@ -250,7 +251,6 @@ public final class GossipDispatcher implements GossipBridge.Sink {
       Throwable failed = failedNow(future);
       counters.published.increment();
       long seq = out.seq();
-      long nanos = out.nanos();
       long wall = out.wall();
       GossipPublishMode mode = mode(st, f, topicMesh != null);
       long meshPeers = topicMesh instanceof Collection<?> c ? c.size() : 0;

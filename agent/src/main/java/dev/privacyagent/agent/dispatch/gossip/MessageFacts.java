@@ -18,7 +18,17 @@ import java.util.List;
 final class MessageFacts {
   /** Ids are 20 bytes (Ethereum) or from ++ seqno (46): beyond this the hex is cut. */
   static final int MAX_ID_BYTES = 64;
-  private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  /** Per byte value, its two hex digits as one little-endian 16-bit value (first digit low). */
+  private static final short[] HEX_PAIRS = new short[256];
+  private static final java.lang.invoke.VarHandle SHORTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  static {
+    String digits = "0123456789abcdef";
+    for (int b = 0; b < 256; b++) {
+      HEX_PAIRS[b] = (short) (digits.charAt(b >>> 4) | digits.charAt(b & 15) << 8);
+    }
+  }
   private static final Getter TOPICS = new Getter("getTopics");
   private static final Getter SIZE = new Getter("getSize");
   private static final Getter MESSAGE_ID = new Getter("getMessageId");
@@ -93,13 +103,15 @@ final class MessageFacts {
     return idOnly(message).msgId();
   }
 
-  /** {@code HexFormat.of().formatHex(id, 0, n)} in one pass into Latin-1 bytes (no builder). */
+  /**
+   * {@code HexFormat.of().formatHex(id, 0, n)}: two digits per byte from a table, stored as one
+   * 16-bit write into Latin-1 bytes (a builder appends char by char; the own publish of every
+   * message needs its id's text).
+   */
   static String hex(byte[] id, int n) {
     byte[] digits = new byte[2 * n];
     for (int i = 0; i < n; i++) {
-      int b = id[i] & 0xff;
-      digits[2 * i] = DIGITS[b >>> 4];
-      digits[2 * i + 1] = DIGITS[b & 15];
+      SHORTS.set(digits, 2 * i, HEX_PAIRS[id[i] & 0xff]);
     }
     return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
