@@ -243,6 +243,26 @@ public final class GossipBridge {
   }
 
   /**
+   * Reads of jvm-libp2p's RPC and message types, as a class the agent generates next to them
+   * calls their getters: plain calls the JIT inlines, where a method handle of a getter found at
+   * run time stays a call. Implementations throw what the getters throw.
+   */
+  public interface Reads {
+    /** {@code rpc.hasControl()}: 1 or 0, or -1 when {@code rpc} is not of the RPC type. */
+    int control(Object rpc);
+
+    /** Whether {@code message} is of the message type the other methods take. */
+    boolean isMessage(Object message);
+
+    Object topics(Object message);
+
+    int size(Object message);
+
+    /** {@code getMessageId().getArray()}, null when the id is null. */
+    byte[] id(Object message);
+  }
+
+  /**
    * The agent side. Implementations run on the router's event thread and on Netty event loops:
    * they read immutable values and the router's own state only where that thread owns it, keep no
    * application object, and never block.

@@ -26,6 +26,7 @@ public final class BootstrapInjector {
     "dev/privacyagent/bootstrap/GossipBridge.class",
     "dev/privacyagent/bootstrap/GossipBridge$Sink.class",
     "dev/privacyagent/bootstrap/GossipBridge$Listener.class",
+    "dev/privacyagent/bootstrap/GossipBridge$Reads.class",
     "dev/privacyagent/bootstrap/GossipBridge$Publishing.class"
   };
 

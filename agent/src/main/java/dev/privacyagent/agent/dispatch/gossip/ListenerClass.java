@@ -233,7 +233,7 @@ final class ListenerClass {
   }
 
   /** Calls {@code getter} through {@code owner}, the type the value has here (always accessible). */
-  private static void invoke(MethodVisitor mv, Class<?> owner, Method getter) {
+  static void invoke(MethodVisitor mv, Class<?> owner, Method getter) {
     boolean iface = owner.isInterface();
     mv.visitMethodInsn(iface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, Type.getInternalName(owner),
         getter.getName(), Type.getMethodDescriptor(getter), iface);

@@ -2,6 +2,7 @@ package dev.privacyagent.agent.dispatch.gossip;
 
 import dev.privacyagent.agent.dispatch.Facts;
 import dev.privacyagent.agent.dispatch.Getter;
+import dev.privacyagent.bootstrap.GossipBridge;
 import java.util.List;
 
 /**
@@ -75,6 +76,14 @@ final class MessageFacts {
   static final Object UNREAD = new Object();
 
   static MessageFacts read(Object message) {
+    GossipBridge.Reads r = ReadsClass.current;
+    if (r != null && r.isMessage(message)) {
+      try {
+        return of(r.topics(message), r.size(message), r.id(message));
+      } catch (Throwable t) {
+        // a getter of the message failed: read them one by one, each failure its own default
+      }
+    }
     return of(TOPICS.call(message), SIZE.callInt(message, -1), idBytes(message));
   }
 
@@ -87,6 +96,14 @@ final class MessageFacts {
   }
 
   static byte[] idBytes(Object message) {
+    GossipBridge.Reads r = ReadsClass.current;
+    if (r != null && r.isMessage(message)) {
+      try {
+        return r.id(message);
+      } catch (Throwable t) {
+        // as in read: the reflective path has its own defaults
+      }
+    }
     return ARRAY.call(MESSAGE_ID.call(message)) instanceof byte[] b ? b : null;
   }
 

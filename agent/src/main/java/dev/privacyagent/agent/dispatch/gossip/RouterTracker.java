@@ -65,6 +65,7 @@ final class RouterTracker {
   void created(Object router) {
     RouterState st = new RouterState(RouterFacts.read(router), false);
     if (routers.putIfAbsent(router, st) == null) {
+      ReadsClass.install(router); // defines a class, as the listener does: here, not on the event thread
       track(st);
       listen(router, st);
     }
@@ -104,6 +105,8 @@ final class RouterTracker {
       if (st == null) {
         st = fresh;
         track(fresh);
+        WeakReference<Object> ref = new WeakReference<>(router);
+        worker.execute(() -> ReadsClass.install(ref.get())); // a class definition: off the event thread
       }
     }
     announce(st, false);

@@ -54,6 +54,17 @@ record RpcFacts(
 
   /** Whether the RPC carries a control part at all (GRAFT, PRUNE, IHAVE, IWANT, IDONTWANT). */
   static boolean hasControl(Object rpc) {
+    dev.privacyagent.bootstrap.GossipBridge.Reads r = ReadsClass.current;
+    if (r != null) {
+      try {
+        int control = r.control(rpc);
+        if (control >= 0) {
+          return control == 1;
+        }
+      } catch (Throwable t) {
+        return false; // as the reflective call answers a getter that throws
+      }
+    }
     return HAS_CONTROL.callTrue(rpc);
   }
 
@@ -82,7 +93,7 @@ record RpcFacts(
             GET_SUBSCRIBE.callTrue(s)));
       }
     }
-    if (!HAS_CONTROL.callTrue(rpc)) {
+    if (!hasControl(rpc)) {
       return subs.isEmpty() && cut == 0 ? EMPTY : new RpcFacts(subs, List.of(), List.of(), 0, 0, 0, cut);
     }
     Object control = GET_CONTROL.call(rpc);

@@ -1,0 +1,163 @@
+package dev.privacyagent.agent.dispatch.gossip;
+
+import dev.privacyagent.bootstrap.GossipBridge;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Generates, once per router class, a {@link GossipBridge.Reads} over the RPC type of its
+ * {@code send(PeerHandler, Rpc$RPC)} and the message type of its
+ * {@code submitPublishMessage(PeerHandler, PubsubMessage)}: every forwarded message passes
+ * {@code send} (5-6 times per first copy) and every own publish reads its message, and a direct
+ * call costs a fraction of a method handle found at run time. Defined next to the message type
+ * as {@link ListenerClass} defines the listener; null when the router has no such methods or the
+ * types lack the getters (the agent then reads by reflection).
+ */
+final class ReadsClass {
+  private static final String READS = Type.getInternalName(GossipBridge.Reads.class);
+  private static final AtomicInteger SERIAL = new AtomicInteger();
+
+  private static final ClassValue<GossipBridge.Reads> BY_ROUTER = new ClassValue<>() {
+    @Override
+    protected GossipBridge.Reads computeValue(Class<?> router) {
+      try {
+        return make(router);
+      } catch (Throwable t) {
+        return null;
+      }
+    }
+  };
+
+  /**
+   * The reads of the last router class that had them (a JVM runs one jvm-libp2p): each read checks
+   * its argument's type, so a router of another copy of the library falls back to reflection.
+   */
+  static volatile GossipBridge.Reads current;
+
+  private ReadsClass() {}
+
+  static GossipBridge.Reads of(Class<?> routerClass) {
+    return BY_ROUTER.get(routerClass);
+  }
+
+  /** Makes {@code router}'s reads {@link #current}, where they can be made. */
+  static void install(Object router) {
+    GossipBridge.Reads r = router == null ? null : of(router.getClass());
+    if (r != null) {
+      current = r;
+    }
+  }
+
+  private static GossipBridge.Reads make(Class<?> router) throws Throwable {
+    Class<?> rpc = null;
+    Class<?> message = null;
+    for (Class<?> c = router; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.getParameterCount() != 2) {
+          continue;
+        }
+        Class<?> second = m.getParameterTypes()[1];
+        if (rpc == null && m.getName().equals("send") && second.getName().endsWith("Rpc$RPC")) {
+          rpc = second;
+        } else if (message == null && m.getName().equals("submitPublishMessage")) {
+          message = second;
+        }
+      }
+    }
+    ListenerClass.MessageReads reads = message == null ? null : ListenerClass.MessageReads.of(message);
+    if (rpc == null || reads == null || !Modifier.isPublic(rpc.getModifiers())) {
+      return null;
+    }
+    Method hasControl = rpc.getMethod("hasControl");
+    if (hasControl.getReturnType() != boolean.class) {
+      return null;
+    }
+    MethodHandles.Lookup there = MethodHandles.privateLookupIn(message, MethodHandles.lookup());
+    String name = message.getPackageName().replace('.', '/') + "/PrivacyAgentGossipReads$"
+        + Integer.toHexString(System.identityHashCode(ReadsClass.class)) + "$" + SERIAL.incrementAndGet();
+    Class<?> generated = there.defineClass(bytes(name, rpc, hasControl, message, reads));
+    return (GossipBridge.Reads) there.findConstructor(generated, MethodType.methodType(void.class)).invoke();
+  }
+
+  static byte[] bytes(String name, Class<?> rpc, Method hasControl, Class<?> message, ListenerClass.MessageReads r) {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+        name, null, "java/lang/Object", new String[] {READS});
+    MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+
+    String rpcName = Type.getInternalName(rpc);
+    MethodVisitor control = cw.visitMethod(Opcodes.ACC_PUBLIC, "control", "(Ljava/lang/Object;)I", null, null);
+    control.visitCode();
+    Label other = new Label();
+    control.visitVarInsn(Opcodes.ALOAD, 1);
+    control.visitTypeInsn(Opcodes.INSTANCEOF, rpcName);
+    control.visitJumpInsn(Opcodes.IFEQ, other);
+    control.visitVarInsn(Opcodes.ALOAD, 1);
+    control.visitTypeInsn(Opcodes.CHECKCAST, rpcName);
+    ListenerClass.invoke(control, rpc, hasControl);
+    control.visitInsn(Opcodes.IRETURN);
+    control.visitLabel(other);
+    control.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+    control.visitInsn(Opcodes.ICONST_M1);
+    control.visitInsn(Opcodes.IRETURN);
+    control.visitMaxs(0, 0);
+    control.visitEnd();
+
+    String messageName = Type.getInternalName(message);
+    MethodVisitor is = cw.visitMethod(Opcodes.ACC_PUBLIC, "isMessage", "(Ljava/lang/Object;)Z", null, null);
+    is.visitCode();
+    is.visitVarInsn(Opcodes.ALOAD, 1);
+    is.visitTypeInsn(Opcodes.INSTANCEOF, messageName);
+    is.visitInsn(Opcodes.IRETURN);
+    is.visitMaxs(0, 0);
+    is.visitEnd();
+
+    getter(cw, "topics", "(Ljava/lang/Object;)Ljava/lang/Object;", message, r.topics(), Opcodes.ARETURN);
+    getter(cw, "size", "(Ljava/lang/Object;)I", message, r.size(), Opcodes.IRETURN);
+
+    MethodVisitor id = cw.visitMethod(Opcodes.ACC_PUBLIC, "id", "(Ljava/lang/Object;)[B", null, null);
+    id.visitCode();
+    Label none = new Label();
+    id.visitVarInsn(Opcodes.ALOAD, 1);
+    id.visitTypeInsn(Opcodes.CHECKCAST, messageName);
+    ListenerClass.invoke(id, message, r.id());
+    id.visitInsn(Opcodes.DUP);
+    id.visitJumpInsn(Opcodes.IFNULL, none);
+    ListenerClass.invoke(id, r.id().getReturnType(), r.array());
+    id.visitInsn(Opcodes.ARETURN);
+    id.visitLabel(none);
+    id.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {Type.getInternalName(r.id().getReturnType())});
+    id.visitInsn(Opcodes.POP);
+    id.visitInsn(Opcodes.ACONST_NULL);
+    id.visitInsn(Opcodes.ARETURN);
+    id.visitMaxs(0, 0);
+    id.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private static void getter(ClassWriter cw, String name, String desc, Class<?> message, Method m, int ret) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, name, desc, null, null);
+    mv.visitCode();
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(message));
+    ListenerClass.invoke(mv, message, m);
+    mv.visitInsn(ret);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+}
