@@ -122,6 +122,11 @@ final class ListenerClass {
     mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
     mv.visitLabel(start);
     mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, TARGET, call, loadArguments(mv, name, m), true);
+    returnSwallowing(mv, end, handler);
+  }
+
+  /** {@code end}: return; {@code handler}: drop the throwable, return; then the method's end. */
+  private static void returnSwallowing(MethodVisitor mv, Label end, Label handler) {
     mv.visitLabel(end);
     mv.visitInsn(Opcodes.RETURN);
     mv.visitLabel(handler);
@@ -197,14 +202,7 @@ final class ListenerClass {
     mv.visitLabel(fallbackStart);
     loadArguments(mv, name, m);
     mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, TARGET, call, plain, true);
-    mv.visitLabel(fallbackEnd);
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitLabel(fallbackHandler);
-    mv.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"});
-    mv.visitInsn(Opcodes.POP);
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    returnSwallowing(mv, fallbackEnd, fallbackHandler);
   }
 
   /** Pushes {@code target} and the arguments (boxed where primitive); returns the plain call's descriptor. */
@@ -227,9 +225,7 @@ final class ListenerClass {
 
   private static void loadMessage(MethodVisitor mv, Class<?> message) {
     mv.visitVarInsn(Opcodes.ALOAD, 2);
-    if (message != Object.class) {
-      mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(message)); // the parameter's type: a no-op
-    }
+    mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(message)); // the parameter's type: a no-op
   }
 
   /** Calls {@code getter} through {@code owner}, the type the value has here (always accessible). */

@@ -76,7 +76,7 @@ final class MessageFacts {
   static final Object UNREAD = new Object();
 
   static MessageFacts read(Object message) {
-    GossipBridge.Reads r = ReadsClass.current;
+    GossipBridge.Reads r = ReadsClass.current();
     if (r != null && r.isMessage(message)) {
       try {
         return of(r.topics(message), r.size(message), r.id(message));
@@ -96,7 +96,7 @@ final class MessageFacts {
   }
 
   static byte[] idBytes(Object message) {
-    GossipBridge.Reads r = ReadsClass.current;
+    GossipBridge.Reads r = ReadsClass.current();
     if (r != null && r.isMessage(message)) {
       try {
         return r.id(message);
@@ -105,19 +105,6 @@ final class MessageFacts {
       }
     }
     return ARRAY.call(MESSAGE_ID.call(message)) instanceof byte[] b ? b : null;
-  }
-
-  /** The id only (no topic, size -1): what a duplicate of a remembered message needs. */
-  static MessageFacts idOnly(Object message) {
-    return idOnly(idBytes(message));
-  }
-
-  static MessageFacts idOnly(byte[] id) {
-    return new MessageFacts(null, -1, id);
-  }
-
-  static String id(Object message) {
-    return idOnly(message).msgId();
   }
 
   /**

@@ -39,8 +39,11 @@ final class ReadsClass {
   /**
    * The reads of the last router class that had them (a JVM runs one jvm-libp2p): each read checks
    * its argument's type, so a router of another copy of the library falls back to reflection.
+   * Weak: the instance is a class of the application's loader, which {@link #BY_ROUTER} keeps alive
+   * exactly as long as the router's class, so the agent never pins an application's loader.
    */
-  static volatile GossipBridge.Reads current;
+  private static volatile java.lang.ref.WeakReference<GossipBridge.Reads> current =
+      new java.lang.ref.WeakReference<>(null);
 
   private ReadsClass() {}
 
@@ -52,8 +55,18 @@ final class ReadsClass {
   static void install(Object router) {
     GossipBridge.Reads r = router == null ? null : of(router.getClass());
     if (r != null) {
-      current = r;
+      current = new java.lang.ref.WeakReference<>(r);
     }
+  }
+
+  /** The installed reads, or null. */
+  static GossipBridge.Reads current() {
+    return current.get();
+  }
+
+  /** Forgets the installed reads (tests). */
+  static void uninstall() {
+    current = new java.lang.ref.WeakReference<>(null);
   }
 
   private static GossipBridge.Reads make(Class<?> router) throws Throwable {

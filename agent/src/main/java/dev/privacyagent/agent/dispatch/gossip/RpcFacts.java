@@ -54,7 +54,7 @@ record RpcFacts(
 
   /** Whether the RPC carries a control part at all (GRAFT, PRUNE, IHAVE, IWANT, IDONTWANT). */
   static boolean hasControl(Object rpc) {
-    dev.privacyagent.bootstrap.GossipBridge.Reads r = ReadsClass.current;
+    dev.privacyagent.bootstrap.GossipBridge.Reads r = ReadsClass.current();
     if (r != null) {
       try {
         int control = r.control(rpc);

@@ -402,7 +402,7 @@ class GossipDispatcherTest {
       l.notifyUnseenValidMessage(alice, m);
       d.inboundDone(r);
       l.notifySeenMessage(bob, m, Optional.empty());
-      if (s.keeps(MessageFacts.idOnly(m).fingerprint)) {
+      if (s.keeps(MessageFacts.fingerprint(MessageFacts.idBytes(m)))) {
         kept++;
       }
     }

@@ -64,12 +64,12 @@ class MessageFactsTest {
     for (int i = 0; i < 100_000; i++) {
       byte[] id = new byte[20 + (i % 27)];
       r.nextBytes(id);
-      assertThat(seen.add(MessageFacts.idOnly(message(id)).fingerprint)).isTrue();
+      assertThat(seen.add(MessageFacts.read(message(id)).fingerprint)).isTrue();
     }
     // ids that differ in one bit of the last byte, or only in length
-    assertThat(MessageFacts.idOnly(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 1})).fingerprint)
-        .isNotEqualTo(MessageFacts.idOnly(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0})).fingerprint)
-        .isNotEqualTo(MessageFacts.idOnly(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0})).fingerprint);
+    assertThat(MessageFacts.read(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 1})).fingerprint)
+        .isNotEqualTo(MessageFacts.read(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0})).fingerprint)
+        .isNotEqualTo(MessageFacts.read(message(new byte[] {0, 0, 0, 0, 0, 0, 0, 0})).fingerprint);
   }
 
   @Test

@@ -102,7 +102,7 @@ class ReadsClassTest {
       assertThat(f.msgId()).isNull();
       assertThat(RpcFacts.hasControl(new Rpc.RPC(true))).isTrue();
     } finally {
-      ReadsClass.current = null;
+      ReadsClass.uninstall();
     }
   }
 }
