@@ -219,16 +219,6 @@ public final class GossipBridge {
 
     void seen(Object peerId, Object message, Object validation);
 
-    /**
-     * {@link #unseen} with the message's {@code getTopics()}, {@code getSize()} and
-     * {@code getMessageId().getArray()}, read by the generated class where the message's type
-     * has them.
-     */
-    void unseenRead(Object peerId, Object message, Object topics, int size, byte[] id);
-
-    /** {@link #seen} with the message's reads, as in {@link #unseenRead}. */
-    void seenRead(Object peerId, Object message, Object validation, Object topics, int size, byte[] id);
-
     void valid(Object peerId, Object message);
 
     void invalid(Object peerId, Object message);

@@ -10,8 +10,10 @@ import java.util.function.Function;
  * instance) gets it back from one identity hash and one reference comparison, without calling
  * into the object or a map.
  *
- * <p>Direct-mapped and lock-free (an entry is immutable; a racing write only costs a later miss),
- * and it holds its keys weakly: it never keeps an application object alive.
+ * <p>Two-way set-associative: a key has two slots, and a new key takes a free one or pushes the
+ * older of the two out (direct-mapped, two of a node's hundred peers that share a slot would
+ * evict each other on every message). Lock-free (an entry is immutable; a racing write only costs
+ * a later miss), and it holds its keys weakly: it never keeps an application object alive.
  */
 public final class IdentityCache<V> {
   private static final class Entry<V> extends WeakReference<Object> {
@@ -28,13 +30,13 @@ public final class IdentityCache<V> {
   private final Function<Object, V> compute;
 
   /**
-   * @param slots a power of two
+   * @param slots a power of two, at least 2
    * @param compute the value of a key not remembered (may return null, which is not remembered)
    */
   @SuppressWarnings("unchecked")
   public IdentityCache(int slots, Function<Object, V> compute) {
-    if (Integer.bitCount(slots) != 1) {
-      throw new IllegalArgumentException("slots must be a power of two");
+    if (Integer.bitCount(slots) != 1 || slots < 2) {
+      throw new IllegalArgumentException("slots must be a power of two, at least 2");
     }
     this.slots = (Entry<V>[]) new Entry<?>[slots];
     this.mask = slots - 1;
@@ -47,13 +49,20 @@ public final class IdentityCache<V> {
       return null;
     }
     int h = System.identityHashCode(key);
-    int i = (h ^ (h >>> 16)) & mask;
-    Entry<V> e = slots[i];
-    if (e != null && e.get() == key) {
-      return e.value;
+    int i = (h ^ (h >>> 16)) & mask & ~1;
+    Entry<V> first = slots[i];
+    if (first != null && first.get() == key) {
+      return first.value;
+    }
+    Entry<V> second = slots[i + 1];
+    if (second != null && second.get() == key) {
+      return second.value;
     }
     V value = compute.apply(key);
     if (value != null) {
+      if (first != null && first.get() != null) {
+        slots[i + 1] = first; // the newest key first, the one before it second
+      }
       slots[i] = new Entry<>(key, value);
     }
     return value;

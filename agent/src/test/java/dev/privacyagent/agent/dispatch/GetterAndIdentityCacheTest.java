@@ -1,6 +1,7 @@
 package dev.privacyagent.agent.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,25 @@ class GetterAndIdentityCacheTest {
     assertThat(texts.get(key)).isNull();
     assertThat(texts.get(key)).isNull();
     assertThat(computed.get()).isEqualTo(2);
+  }
+
+  @Test
+  void twoKeysOfOneSetBothStayAndAThirdPushesTheOlderOut() {
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    // two slots: one set, which every key shares
+    IdentityCache<String> texts = new IdentityCache<>(2, k -> k + "#" + computed.incrementAndGet());
+    Object a = "a";
+    Object b = "b";
+    for (int i = 0; i < 10; i++) {
+      assertThat(texts.get(a)).isEqualTo("a#1");
+      assertThat(texts.get(b)).isEqualTo("b#2");
+    }
+    assertThat(computed.get()).as("alternating keys of one set never evict each other").isEqualTo(2);
+    Object c = "c";
+    assertThat(texts.get(c)).isEqualTo("c#3"); // pushes out a, the older of the two
+    assertThat(texts.get(b)).isEqualTo("b#2");
+    assertThat(texts.get(c)).isEqualTo("c#3");
+    assertThat(texts.get(a)).isEqualTo("a#4");
+    assertThatThrownBy(() -> new IdentityCache<String>(1, k -> "")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -39,25 +39,7 @@ final class DeliveryListener implements GossipBridge.Listener, InvocationHandler
   @Override
   public void seen(Object peerId, Object message, Object validation) {
     try {
-      messages.seen(st, peerId, message, validation, MessageFacts.idBytes(message), MessageFacts.UNREAD, -1);
-    } catch (Throwable t) {
-      failures.record("gossip notifySeenMessage", t);
-    }
-  }
-
-  @Override
-  public void unseenRead(Object peerId, Object message, Object topics, int size, byte[] id) {
-    try {
-      messages.unseen(st, peerId, message, MessageFacts.of(topics, size, id));
-    } catch (Throwable t) {
-      failures.record("gossip notifyUnseenMessage", t);
-    }
-  }
-
-  @Override
-  public void seenRead(Object peerId, Object message, Object validation, Object topics, int size, byte[] id) {
-    try {
-      messages.seen(st, peerId, message, validation, id, topics, size);
+      messages.seen(st, peerId, message, validation);
     } catch (Throwable t) {
       failures.record("gossip notifySeenMessage", t);
     }

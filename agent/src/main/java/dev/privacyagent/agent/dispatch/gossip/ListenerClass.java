@@ -38,8 +38,6 @@ final class ListenerClass {
       "notifyPruned/2", "pruned",
       "notifyConnected/2", "connected",
       "notifyDisconnected/1", "disconnected");
-  /** Callbacks whose message (second argument) the generated class reads: see {@link MessageReads}. */
-  private static final java.util.Set<String> READS = java.util.Set.of("unseen", "seen");
   private static final String TARGET = Type.getInternalName(GossipBridge.Listener.class);
   private static final AtomicInteger SERIAL = new AtomicInteger();
 
@@ -86,10 +84,7 @@ final class ListenerClass {
         continue;
       }
       String call = m.getReturnType() == void.class ? CALLS.get(m.getName() + "/" + m.getParameterCount()) : null;
-      MessageReads reads = call != null && READS.contains(call) ? MessageReads.of(m.getParameterTypes()[1]) : null;
-      if (reads != null) {
-        forwardRead(cw, name, m, call, reads);
-      } else if (call != null) {
+      if (call != null) {
         forward(cw, name, m, call);
       } else {
         stub(cw, m);
@@ -137,74 +132,6 @@ final class ListenerClass {
     mv.visitEnd();
   }
 
-  /**
-   * The message getters of a typed {@code PubsubMessage} parameter ({@code getTopics()},
-   * {@code getSize()}, {@code getMessageId().getArray()}), compiled into the listener as plain
-   * interface calls: the JIT inlines them at the router's call site, where a method handle per
-   * getter could not be. Null when the type does not have them, public, with those return types
-   * (the listener then forwards the message alone and the agent reads it reflectively).
-   */
-  record MessageReads(Method topics, Method size, Method id, Method array) {
-    static MessageReads of(Class<?> message) {
-      try {
-        Method topics = message.getMethod("getTopics");
-        Method size = message.getMethod("getSize");
-        Method id = message.getMethod("getMessageId");
-        Method array = id.getReturnType().getMethod("getArray");
-        boolean shapes = !topics.getReturnType().isPrimitive() && size.getReturnType() == int.class
-            && !id.getReturnType().isPrimitive() && array.getReturnType() == byte[].class;
-        return shapes && visible(message) && visible(id.getReturnType())
-            ? new MessageReads(topics, size, id, array) : null;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null;
-      }
-    }
-
-    private static boolean visible(Class<?> c) {
-      return Modifier.isPublic(c.getModifiers()) && !c.isArray();
-    }
-  }
-
-  /**
-   * {@code try { target.callRead(args..., m.getTopics(), m.getSize(), m.getMessageId().getArray()); }
-   * catch (Throwable t) { try { target.call(args...); } catch (Throwable u) { } }}: a getter that
-   * throws (or a null id) costs the fast path only; the agent then reads the message itself. The
-   * agent's methods never throw, so the second call never repeats a delivery.
-   */
-  private static void forwardRead(ClassWriter cw, String name, Method m, String call, MessageReads reads) {
-    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, m.getName(), Type.getMethodDescriptor(m), null, null);
-    mv.visitCode();
-    Label start = new Label();
-    Label end = new Label();
-    Label handler = new Label();
-    Label fallbackStart = new Label();
-    Label fallbackEnd = new Label();
-    Label fallbackHandler = new Label();
-    mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-    mv.visitTryCatchBlock(fallbackStart, fallbackEnd, fallbackHandler, "java/lang/Throwable");
-    mv.visitLabel(start);
-    String plain = loadArguments(mv, name, m);
-    Class<?> message = m.getParameterTypes()[1];
-    loadMessage(mv, message);
-    invoke(mv, message, reads.topics);
-    loadMessage(mv, message);
-    invoke(mv, message, reads.size);
-    loadMessage(mv, message);
-    invoke(mv, message, reads.id);
-    invoke(mv, reads.id.getReturnType(), reads.array);
-    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, TARGET, call + "Read",
-        plain.replace(")V", "Ljava/lang/Object;I[B)V"), true);
-    mv.visitLabel(end);
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitLabel(handler);
-    mv.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"});
-    mv.visitInsn(Opcodes.POP);
-    mv.visitLabel(fallbackStart);
-    loadArguments(mv, name, m);
-    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, TARGET, call, plain, true);
-    returnSwallowing(mv, fallbackEnd, fallbackHandler);
-  }
-
   /** Pushes {@code target} and the arguments (boxed where primitive); returns the plain call's descriptor. */
   private static String loadArguments(MethodVisitor mv, String name, Method m) {
     mv.visitVarInsn(Opcodes.ALOAD, 0);
@@ -221,18 +148,6 @@ final class ListenerClass {
       desc.append("Ljava/lang/Object;");
     }
     return desc.append(")V").toString();
-  }
-
-  private static void loadMessage(MethodVisitor mv, Class<?> message) {
-    mv.visitVarInsn(Opcodes.ALOAD, 2);
-    mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(message)); // the parameter's type: a no-op
-  }
-
-  /** Calls {@code getter} through {@code owner}, the type the value has here (always accessible). */
-  static void invoke(MethodVisitor mv, Class<?> owner, Method getter) {
-    boolean iface = owner.isInterface();
-    mv.visitMethodInsn(iface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, Type.getInternalName(owner),
-        getter.getName(), Type.getMethodDescriptor(getter), iface);
   }
 
   private static void box(MethodVisitor mv, Class<?> p) {

@@ -72,9 +72,6 @@ final class MessageFacts {
     return f == 0 ? 1 : f;
   }
 
-  /** Stands for topics the listener did not read (the message's type has no such getters). */
-  static final Object UNREAD = new Object();
-
   static MessageFacts read(Object message) {
     GossipBridge.Reads r = ReadsClass.current();
     if (r != null && r.isMessage(message)) {

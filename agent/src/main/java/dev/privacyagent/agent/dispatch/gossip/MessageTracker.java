@@ -60,13 +60,12 @@ final class MessageTracker {
   }
 
   /**
-   * A duplicate with the bytes of its id. Of a message remembered in {@link FirstSeen} the topic is
-   * not decoded (its topic and size are the first copy's) and nothing is allocated unless it is
-   * kept; of any other, its facts are taken from {@code topics} and {@code readSize} as the
-   * listener read them, or from the message when they are {@link MessageFacts#UNREAD}.
+   * A duplicate. Of a message remembered in {@link FirstSeen} only the id is read (its topic and
+   * size are the first copy's; the router hands over the copy its seen cache holds, whose other
+   * fields are long out of the CPU's caches) and nothing is allocated unless it is kept.
    */
-  void seen(RouterState st, Object peerId, Object message, Object validation, byte[] id, Object topics,
-      int readSize) {
+  void seen(RouterState st, Object peerId, Object message, Object validation) {
+    byte[] id = MessageFacts.idBytes(message);
     long fingerprint = MessageFacts.fingerprint(id);
     int slot = st.firstSeen.find(fingerprint);
     MessageFacts f = null;
@@ -78,7 +77,7 @@ final class MessageTracker {
       size = st.firstSeen.size(slot);
       delay = st.firstSeen.sinceAt(slot, System.nanoTime());
     } else {
-      f = facts(message, id, topics, readSize);
+      f = MessageFacts.read(message);
       t = st.traffic.topic(f.topic);
       size = f.size;
       delay = st.firstSeen.since(fingerprint, System.nanoTime()); // a slot without a topic still has its time
@@ -93,16 +92,12 @@ final class MessageTracker {
       return;
     }
     if (f == null) {
-      f = facts(message, id, topics, readSize); // a kept one is reported with its own topic
+      f = MessageFacts.read(message); // a kept one is reported with its own topic
     }
     GossipValidation v = validation instanceof Optional<?> o && o.isPresent()
         ? result(o.get()) : GossipValidation.PENDING;
     out.emit(new GossipMessageReceived(out.seq(), out.nanos(), out.wall(), nodes.node(st), f.topic,
         f.msgId(), peers.get(peerId), f.size, false, v, delay >= 0 ? delay : null));
-  }
-
-  private static MessageFacts facts(Object message, byte[] id, Object topics, int readSize) {
-    return topics == MessageFacts.UNREAD || id == null ? MessageFacts.read(message) : MessageFacts.of(topics, readSize, id);
   }
 
   void validated(RouterState st, Object peerId, Object message, GossipValidation result) {

@@ -85,7 +85,7 @@ final class ReadsClass {
         }
       }
     }
-    ListenerClass.MessageReads reads = message == null ? null : ListenerClass.MessageReads.of(message);
+    MessageReads reads = message == null ? null : MessageReads.of(message);
     if (rpc == null || reads == null || !Modifier.isPublic(rpc.getModifiers())) {
       return null;
     }
@@ -100,7 +100,7 @@ final class ReadsClass {
     return (GossipBridge.Reads) there.findConstructor(generated, MethodType.methodType(void.class)).invoke();
   }
 
-  static byte[] bytes(String name, Class<?> rpc, Method hasControl, Class<?> message, ListenerClass.MessageReads r) {
+  static byte[] bytes(String name, Class<?> rpc, Method hasControl, Class<?> message, MessageReads r) {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
         name, null, "java/lang/Object", new String[] {READS});
@@ -121,7 +121,7 @@ final class ReadsClass {
     control.visitJumpInsn(Opcodes.IFEQ, other);
     control.visitVarInsn(Opcodes.ALOAD, 1);
     control.visitTypeInsn(Opcodes.CHECKCAST, rpcName);
-    ListenerClass.invoke(control, rpc, hasControl);
+    invoke(control, rpc, hasControl);
     control.visitInsn(Opcodes.IRETURN);
     control.visitLabel(other);
     control.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
@@ -147,10 +147,10 @@ final class ReadsClass {
     Label none = new Label();
     id.visitVarInsn(Opcodes.ALOAD, 1);
     id.visitTypeInsn(Opcodes.CHECKCAST, messageName);
-    ListenerClass.invoke(id, message, r.id());
+    invoke(id, message, r.id());
     id.visitInsn(Opcodes.DUP);
     id.visitJumpInsn(Opcodes.IFNULL, none);
-    ListenerClass.invoke(id, r.id().getReturnType(), r.array());
+    invoke(id, r.id().getReturnType(), r.array());
     id.visitInsn(Opcodes.ARETURN);
     id.visitLabel(none);
     id.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {Type.getInternalName(r.id().getReturnType())});
@@ -163,12 +163,45 @@ final class ReadsClass {
     return cw.toByteArray();
   }
 
+  /**
+   * The message getters of a {@code PubsubMessage} type ({@code getTopics()}, {@code getSize()},
+   * {@code getMessageId().getArray()}), public and with those return types; null when the type
+   * lacks one of them (the agent then reads by reflection).
+   */
+  record MessageReads(Method topics, Method size, Method id, Method array) {
+    static MessageReads of(Class<?> message) {
+      try {
+        Method topics = message.getMethod("getTopics");
+        Method size = message.getMethod("getSize");
+        Method id = message.getMethod("getMessageId");
+        Method array = id.getReturnType().getMethod("getArray");
+        boolean shapes = !topics.getReturnType().isPrimitive() && size.getReturnType() == int.class
+            && !id.getReturnType().isPrimitive() && array.getReturnType() == byte[].class;
+        return shapes && visible(message) && visible(id.getReturnType())
+            ? new MessageReads(topics, size, id, array) : null;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static boolean visible(Class<?> c) {
+      return Modifier.isPublic(c.getModifiers()) && !c.isArray();
+    }
+  }
+
+  /** Calls {@code getter} through {@code owner}, the type the value has here (always accessible). */
+  private static void invoke(MethodVisitor mv, Class<?> owner, Method getter) {
+    boolean iface = owner.isInterface();
+    mv.visitMethodInsn(iface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, Type.getInternalName(owner),
+        getter.getName(), Type.getMethodDescriptor(getter), iface);
+  }
+
   private static void getter(ClassWriter cw, String name, String desc, Class<?> message, Method m, int ret) {
     MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, name, desc, null, null);
     mv.visitCode();
     mv.visitVarInsn(Opcodes.ALOAD, 1);
     mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(message));
-    ListenerClass.invoke(mv, message, m);
+    invoke(mv, message, m);
     mv.visitInsn(ret);
     mv.visitMaxs(0, 0);
     mv.visitEnd();

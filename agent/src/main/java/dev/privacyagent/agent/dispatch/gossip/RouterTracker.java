@@ -204,6 +204,7 @@ final class RouterTracker {
       long wall = out.wall();
       emitFor(st, node -> new GossipLocalSubscription(seq, nanos, wall, node, topic, true, true));
       Traffic.TopicCounters c = st.traffic.topic(topic);
+      c.subscribed = true;
       c.meshChanged.set(true);
       if (e.getValue() instanceof Collection<?> peers) {
         for (Object ph : peers) {

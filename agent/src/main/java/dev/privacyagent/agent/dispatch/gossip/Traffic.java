@@ -43,9 +43,9 @@ final class Traffic {
   /** Topics by {@link TopicCounters#index}, for the names of a peer's first-delivery topics. */
   private final AtomicReferenceArray<TopicCounters> byIndex = new AtomicReferenceArray<>(INDEXED);
   private final AtomicInteger nextIndex = new AtomicInteger();
-  private final IdentityCache<PeerCounters> byPeerId = new IdentityCache<>(256, id -> peer(Facts.peerId(id)));
+  private final IdentityCache<PeerCounters> byPeerId = new IdentityCache<>(1024, id -> peer(Facts.peerId(id)));
   private final IdentityCache<PeerCounters> byHandler =
-      new IdentityCache<>(256, h -> peer(MessageTracker.peerOf(h)));
+      new IdentityCache<>(1024, h -> peer(MessageTracker.peerOf(h)));
   private long lastFlush = System.nanoTime();
 
   TopicCounters topic(String topic) {
@@ -240,6 +240,8 @@ final class Traffic {
     final Tally published = new Tally();
     final Tally relayed = new Tally();
     final Tally skipped = new Tally();
+    /** Whether our node is subscribed, from its subscribe and unsubscribe calls (and an attach's snapshot). */
+    volatile boolean subscribed;
     /** Our mesh size for the topic, from the mesh changes seen. */
     final AtomicInteger mesh = new AtomicInteger();
     final java.util.concurrent.atomic.AtomicBoolean meshChanged = new java.util.concurrent.atomic.AtomicBoolean();

@@ -172,7 +172,10 @@ class GossipDispatcherTest {
     GossipDispatcher d = dispatcher(MessageSampling.DEFAULT);
     Router r = new Router(0);
     d.routerCreated(r);
-    r.mesh(T, aliceH, bobH);
+    // the subscription and the mesh as the agent follows them (the router's map is not read)
+    d.subscription(r, T, true);
+    r.listener().notifyMeshed(alice, T);
+    r.listener().notifyMeshed(bob, T);
     d.inbound(r, aliceH, new Rpc().sub(T, true));
     d.inboundDone(r);
     Message m = new Message(T, 7, 20_000);
@@ -210,6 +213,14 @@ class GossipDispatcherTest {
     // a NoPeers failure of the public call was already reported by broadcastOutbound
     d.publishCalled(r, m, CompletableFuture.failedFuture(new NoPeersForOutboundMessageException()));
     assertThat(of(GossipPublish.class)).hasSize(3);
+    // after our unsubscribe (the router prunes the mesh): a fanout publish, no mesh
+    d.subscription(r, T, false);
+    r.listener().notifyPruned(alice, T);
+    d.published(r, new Message(T, 9, 20_000), CompletableFuture.completedFuture(null), new Object[] {bobH}, 1, 0);
+    assertThat(of(GossipPublish.class)).hasSize(4).last().satisfies(p -> {
+      assertThat(p.mode()).isEqualTo(GossipPublishMode.FANOUT);
+      assertThat(p.meshPeers()).isZero();
+    });
     // flood: the router floods messages up to its threshold
     Router flood = new Router(Integer.MAX_VALUE);
     d.routerCreated(flood);

@@ -75,6 +75,7 @@ class ReadsClassTest {
     };
     assertThatThrownBy(() -> r.id(broken)).hasMessage("the app's getter");
     assertThat(ReadsClass.of(Router.class)).as("once per router class").isSameAs(r);
+    assertThat(ReadsClass.MessageReads.of(Object.class)).as("no getters").isNull();
   }
 
   @Test
