@@ -191,6 +191,11 @@ public final class MetadataCollector implements EventSink, AutoCloseable {
       if (n == BATCH) {
         continue; // more may be waiting
       }
+      if (n > 0 && queue.size() > 0) {
+        // a producer claimed the next slot and is writing it: not empty, no sleep
+        Thread.onSpinWait();
+        continue;
+      }
       // producers never wake us (that would cost them); sleeps grow while idle so that a quiet
       // node costs almost nothing, and snapshot() drains on its own anyway
       park = n > 0 ? DRAIN_PAUSE_NANOS : Math.min(MAX_IDLE_PARK_NANOS, park * 2);
