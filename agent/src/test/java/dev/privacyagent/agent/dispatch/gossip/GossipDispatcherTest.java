@@ -491,6 +491,12 @@ class GossipDispatcherTest {
       assertThat(p.peerId()).isEqualTo("12D3KooWAlice");
       assertThat(p.preexisting()).isTrue();
     });
+    // a publish after the attach: subscribed and meshed as the snapshot found the router
+    d.published(r, new Message(T, 5, 10), CompletableFuture.completedFuture(null), new Object[] {aliceH}, 1, 0);
+    assertThat(of(GossipPublish.class)).singleElement().satisfies(p -> {
+      assertThat(p.mode()).isEqualTo(GossipPublishMode.MESH);
+      assertThat(p.meshPeers()).isEqualTo(2);
+    });
     // a router that is not a gossip router (FloodRouter) is left alone
     d.inbound(new Object(), aliceH, new Rpc());
     assertThat(failures.count()).isZero();
