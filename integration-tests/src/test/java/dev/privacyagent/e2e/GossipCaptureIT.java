@@ -107,9 +107,10 @@ class GossipCaptureIT {
   private static void run(Path jdk, String name) throws Exception {
     Path dir = E2e.dir("gossip-jdk" + name);
     Path events = dir.resolve("events.jsonl");
+    Path classes = dir.resolve("class-load.txt");
     E2e.Proc p = E2e.Proc.startMain(E2e.javaOf(jdk),
         List.of(E2e.agentArg("port=-1,summaryInterval=0,report=false,gossipMessages=all,gossipInterval=1s,events="
-            + events)),
+            + events), "-Xlog:class+load=info:file=" + classes),
         GossipWorkload.class, List.of("rounds=12", "interval=200", "js=" + E2e.JS_DIR), dir);
     assertThat(p.await(120)).as(p.stderr()).isZero();
     List<JsonNode> truth = p.truth();
@@ -120,6 +121,11 @@ class GossipCaptureIT {
     assertThat(err).contains("agent-errors=0");
     assertThat(err).as("every validation result was learned").contains("gossip-validation-unknown=0");
     assertCaptureMatches(truth, ev, false);
+    // the fast paths are the ones the host's own classes got: the generated listener and reads,
+    // defined next to the host's pubsub types (else the agent would read by reflection, silently)
+    String loaded = java.nio.file.Files.readString(classes);
+    assertThat(loaded).as("the generated listener").containsPattern("io\\.libp2p\\.pubsub\\.gossip\\.PrivacyAgentGossipListener\\$");
+    assertThat(loaded).as("the generated reads").containsPattern("io\\.libp2p\\.pubsub\\.PrivacyAgentGossipReads\\$");
   }
 
   /**
