@@ -16,8 +16,8 @@ import net.bytebuddy.jar.asm.Type;
  * Generates, once per router class, a {@link GossipBridge.Reads} over the RPC type of its
  * {@code send(PeerHandler, Rpc$RPC)} and the message type of its
  * {@code submitPublishMessage(PeerHandler, PubsubMessage)}: every forwarded message passes
- * {@code send} (5-6 times per first copy) and every own publish reads its message, and a direct
- * call costs a fraction of a method handle found at run time. Defined next to the message type
+ * {@code send} (5-6 times per first copy), and every delivery the listener reports and every own
+ * publish reads its message; a direct call costs a fraction of a method handle found at run time. Defined next to the message type
  * as {@link ListenerClass} defines the listener; null when the router has no such methods or the
  * types lack the getters (the agent then reads by reflection).
  */

@@ -65,7 +65,7 @@ final class RouterTracker {
   void created(Object router) {
     RouterState st = new RouterState(RouterFacts.read(router), false);
     if (routers.putIfAbsent(router, st) == null) {
-      ReadsClass.install(router); // defines a class, as the listener does: here, not on the event thread
+      installReads(router);
       track(st);
       listen(router, st);
     }
@@ -105,12 +105,21 @@ final class RouterTracker {
       if (st == null) {
         st = fresh;
         track(fresh);
-        WeakReference<Object> ref = new WeakReference<>(router);
-        worker.execute(() -> ReadsClass.install(ref.get())); // a class definition: off the event thread
+        installReads(router);
       }
     }
     announce(st, false);
     return st;
+  }
+
+  /**
+   * The router's generated reads ({@link ReadsClass}) are made on the agent's worker: defining a
+   * class takes the class loader's lock, which an application thread must not wait for. Until
+   * they are installed the agent reads by reflection.
+   */
+  private void installReads(Object router) {
+    WeakReference<Object> ref = new WeakReference<>(router);
+    worker.execute(() -> ReadsClass.install(ref.get()));
   }
 
   /**
