@@ -244,8 +244,8 @@ public final class GossipDispatcher implements GossipBridge.Sink {
         named[i] = MessageTracker.peerOf(recipients[i]);
       }
       List<String> listed = java.util.Arrays.asList(named); // the event copies it once
-      // our subscription and mesh as the agent follows them: a look-up in the router's mesh map
-      // cost a third of the agent's time of a publish
+      // our subscription and mesh as the agent follows them, the same count as the topic stats:
+      // no look-up in the router's mesh map (two fifths of a publish's agent samples in a profile)
       boolean subscribed = counters.subscribed;
       Throwable failed = failedNow(future);
       counters.published.increment();
