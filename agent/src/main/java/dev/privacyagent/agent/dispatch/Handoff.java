@@ -51,5 +51,6 @@ final class Handoff implements Executor {
         failures.record("agent task", t);
       }
     }
+    WeakIdentityMap.purgeAll(); // every 50 ms, here rather than on the application threads that write
   }
 }

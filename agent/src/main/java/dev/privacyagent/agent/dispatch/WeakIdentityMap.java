@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * A concurrent map keyed by object identity that holds its keys weakly: the agent remembers what
  * it has seen of an application object without keeping the object alive. Stale entries are purged
- * on every write.
+ * by the agent's worker ({@link #purgeAll}), never on the application threads that write: polling
+ * the reference queue takes its lock (which the JVM's reference handler holds while it enqueues),
+ * and removing from a map bin takes the bin's monitor.
  */
 public final class WeakIdentityMap<V> {
 
@@ -20,6 +22,26 @@ public final class WeakIdentityMap<V> {
   private final ConcurrentHashMap<Key, V> map = new ConcurrentHashMap<>(1024);
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
 
+  /** Every map, for {@link #purgeAll}; held weakly (a test's agent and its maps go away). */
+  private static final java.util.concurrent.CopyOnWriteArrayList<WeakReference<WeakIdentityMap<?>>> ALL =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public WeakIdentityMap() {
+    ALL.add(new WeakReference<>(this));
+  }
+
+  /** Removes the entries of collected keys from every map: on the agent's worker. */
+  static void purgeAll() {
+    for (WeakReference<WeakIdentityMap<?>> r : ALL) {
+      WeakIdentityMap<?> m = r.get();
+      if (m == null) {
+        ALL.remove(r);
+      } else {
+        m.purge();
+      }
+    }
+  }
+
   public V get(Object key) {
     return key == null ? null : map.get(new Lookup(key));
   }
@@ -30,7 +52,6 @@ public final class WeakIdentityMap<V> {
 
   /** Associates {@code value} unless a value is present; returns the previous value or null. */
   public V putIfAbsent(Object key, V value) {
-    purge();
     return map.putIfAbsent(new Ref(key, queue), value);
   }
 
@@ -44,7 +65,6 @@ public final class WeakIdentityMap<V> {
     if (v != null) {
       return v;
     }
-    purge();
     V created = fn.apply(key);
     V raced = map.putIfAbsent(new Ref(key, queue), created);
     return raced != null ? raced : created;
@@ -54,7 +74,7 @@ public final class WeakIdentityMap<V> {
     return key == null ? null : map.remove(new Lookup(key));
   }
 
-  /** Entries whose key is still alive (approximate under concurrency). */
+  /** Entries whose key is still alive (approximate under concurrency); purges, so agent threads only. */
   public int size() {
     purge();
     return map.size();
