@@ -111,22 +111,24 @@ public final class GossipBridge {
     }
   }
 
-  public static void inbound(Object router, Object peerHandler, Object rpc) {
+  /** Enter of {@code onInbound}: pass the result to {@link #inboundDone} at its exit. */
+  public static Object inbound(Object router, Object peerHandler, Object rpc) {
     Sink s = sink;
     if (s != null) {
       try {
-        s.inbound(router, peerHandler, rpc);
+        return s.inbound(router, peerHandler, rpc);
       } catch (Throwable t) {
         failed(t);
       }
     }
+    return null;
   }
 
-  public static void inboundDone(Object router) {
+  public static void inboundDone(Object router, Object state) {
     Sink s = sink;
     if (s != null) {
       try {
-        s.inboundDone(router);
+        s.inboundDone(router, state);
       } catch (Throwable t) {
         failed(t);
       }
@@ -241,6 +243,9 @@ public final class GossipBridge {
     /** {@code rpc.hasControl()}: 1 or 0, or -1 when {@code rpc} is not of the RPC type. */
     int control(Object rpc);
 
+    /** {@code rpc.getSubscriptionsCount()}, or -1 when {@code rpc} is not of the RPC type. */
+    int subscriptions(Object rpc);
+
     /** Whether {@code message} is of the message type the other methods take. */
     boolean isMessage(Object message);
 
@@ -270,11 +275,19 @@ public final class GossipBridge {
     /** Our node subscribed to or unsubscribed from {@code topic}. */
     void subscription(Object router, String topic, boolean subscribe);
 
-    /** One RPC arrived from a peer, before the router applies it. */
-    void inbound(Object router, Object peerHandler, Object rpc);
+    /**
+     * One RPC arrived from a peer, before the router applies it.
+     *
+     * @return the agent's state of the router (null when it has none), handed back at the exit:
+     *     the exit then needs no look-up of the router
+     */
+    Object inbound(Object router, Object peerHandler, Object rpc);
 
-    /** The router finished applying the RPC given to {@link #inbound}. */
-    void inboundDone(Object router);
+    /**
+     * The router finished applying the RPC given to {@link #inbound}; {@code state} is what that
+     * call returned (null when the sink was not installed then, or it failed).
+     */
+    void inboundDone(Object router, Object state);
 
     /**
      * One RPC is about to go to a peer.

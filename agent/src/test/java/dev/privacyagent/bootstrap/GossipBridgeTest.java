@@ -32,8 +32,12 @@ class GossipBridgeTest {
     @Override public void gossipCreated(Object gossip, Object router) { call("gossip"); }
     @Override public void channelInit(Object gossip, Object channel, String protocolId) { call("init " + protocolId); }
     @Override public void subscription(Object router, String topic, boolean subscribe) { call("sub " + topic); }
-    @Override public void inbound(Object router, Object peerHandler, Object rpc) { call("in"); }
-    @Override public void inboundDone(Object router) { call("in done"); }
+    @Override public Object inbound(Object router, Object peerHandler, Object rpc) {
+      call("in");
+      return "state of " + router;
+    }
+
+    @Override public void inboundDone(Object router, Object state) { call("in done " + state); }
 
     @Override
     public boolean outbound(Object router, Object peerHandler, Object rpc) {
@@ -97,7 +101,7 @@ class GossipBridgeTest {
       GossipBridge.channelInit(null, null, "/meshsub/1.2.0");
       GossipBridge.subscription(null, "t", true);
       GossipBridge.inbound(null, null, null);
-      GossipBridge.inboundDone(null);
+      GossipBridge.inboundDone(null, null);
       GossipBridge.outbound(null, null, null);
       GossipBridge.publishExit(null, "m", null, null, GossipBridge.publishEnter());
       GossipBridge.publishCalled(null, null, null);
@@ -108,8 +112,20 @@ class GossipBridgeTest {
   @Test
   void idleBridgeDoesNothing() {
     assertThatCode(() -> {
-      GossipBridge.inbound(new Object(), null, null);
+      assertThat(GossipBridge.inbound(new Object(), null, null)).isNull();
+      GossipBridge.inboundDone(new Object(), null);
       GossipBridge.publishExit(null, null, null, null, GossipBridge.publishEnter());
     }).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theStateAnInboundRpcReturnsReachesItsExit() {
+    Recording r = new Recording();
+    GossipBridge.install(r);
+    Object state = GossipBridge.inbound("router-1", null, null);
+    GossipBridge.inboundDone("router-1", state);
+    assertThat(r.calls).containsExactly("in", "in done state of router-1");
+    r.fail = true;
+    assertThat(GossipBridge.inbound("router-2", null, null)).isNull(); // a failing sink hands back nothing
   }
 }

@@ -156,36 +156,45 @@ public final class GossipDispatcher implements GossipBridge.Sink {
   }
 
   @Override
-  public void inbound(Object router, Object peerHandler, Object rpc) {
+  public Object inbound(Object router, Object peerHandler, Object rpc) {
     try {
       RouterState st = routers.onEventThread(router);
       if (st == null) {
-        return;
+        return null;
       }
       resolve(router, st, peerHandler);
-      String peer = MessageTracker.peerOf(peerHandler);
       RpcFacts f = RpcFacts.read(rpc);
-      if (!f.subscriptions().isEmpty()) {
+      String peer = null;
+      // most RPCs carry messages only: their peer's name is not needed (the listener names it)
+      if (!f.subscriptions().isEmpty() || f.hasControl()) {
+        peer = MessageTracker.peerOf(peerHandler);
         String node = node(st);
         for (RpcFacts.Sub s : f.subscriptions()) {
           st.traffic.peerTopic(peer, s.topic(), s.subscribe());
           out.peerSubscription(node, peer, s.topic(), s.subscribe(), false);
         }
-      }
-      if (f.hasControl()) {
-        st.traffic.peerByHandler(peerHandler).control(f, false);
+        if (f.hasControl()) {
+          st.traffic.peerByHandler(peerHandler).control(f, false);
+        }
       }
       st.inboundPeer = peer;
       st.inboundRpc = f;
+      return st;
     } catch (Throwable t) {
       failures.record("gossip inbound", t);
+      return null;
     }
   }
 
-  @Override
+  /** {@link #inboundDone(Object, Object)} without the state {@link #inbound} returned: looked up. */
   public void inboundDone(Object router) {
+    inboundDone(router, null);
+  }
+
+  @Override
+  public void inboundDone(Object router, Object state) {
     try {
-      RouterState st = routers.known(router);
+      RouterState st = state instanceof RouterState s ? s : routers.known(router);
       if (st != null) {
         st.inboundPeer = null;
         st.inboundRpc = null;

@@ -32,7 +32,7 @@ public final class GossipWarmUp {
     d.gossipCreated(new Object(), router);
     d.channelInit(new Object(), new Object(), "/meshsub/1.2.0");
     d.subscription(router, topic, true);
-    d.inbound(router, peer, new Rpc(topic));
+    Object state = d.inbound(router, peer, new Rpc(topic));
     DeliveryListener l = d.listenerOf(router);
     // the generated listener class, as a real router gets it (over the stand-in interface)
     if (ListenerClass.newListener(Listener.class, l) instanceof Listener generated) {
@@ -50,6 +50,7 @@ public final class GossipWarmUp {
     call(l, "notifyUnseenInvalidMessage", remote, new Msg(topic));
     call(l, "notifyMeshed", remote, topic);
     call(l, "notifyPruned", remote, topic);
+    d.inboundDone(router, state);
     d.inboundDone(router);
     call(l, "notifySeenMessage", remote, m, Optional.empty());
     call(l, "notifyConnected", remote, null);

@@ -67,20 +67,18 @@ final class MessageTracker {
   void seen(RouterState st, Object peerId, Object message, Object validation) {
     byte[] id = MessageFacts.idBytes(message);
     long fingerprint = MessageFacts.fingerprint(id);
-    int slot = st.firstSeen.find(fingerprint);
+    int place = st.firstSeen.find(fingerprint);
+    long delay = place >= 0 ? st.firstSeen.since(place, System.nanoTime()) : -1;
     MessageFacts f = null;
     Traffic.TopicCounters t;
     int size;
-    long delay;
-    if (slot >= 0) {
-      t = st.firstSeen.topic(slot);
-      size = st.firstSeen.size(slot);
-      delay = st.firstSeen.sinceAt(slot, System.nanoTime());
+    if (place >= 0 && st.firstSeen.hasTopic(place)) {
+      t = st.firstSeen.topic(place);
+      size = st.firstSeen.size(place);
     } else {
-      f = MessageFacts.read(message);
+      f = MessageFacts.read(message); // an entry without a topic still has its time
       t = st.traffic.topic(f.topic);
       size = f.size;
-      delay = st.firstSeen.since(fingerprint, System.nanoTime()); // a slot without a topic still has its time
     }
     t.duplicates.increment();
     if (size > 0) {

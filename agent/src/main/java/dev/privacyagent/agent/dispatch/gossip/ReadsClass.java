@@ -90,17 +90,19 @@ final class ReadsClass {
       return null;
     }
     Method hasControl = rpc.getMethod("hasControl");
-    if (hasControl.getReturnType() != boolean.class) {
+    Method subscriptions = rpc.getMethod("getSubscriptionsCount");
+    if (hasControl.getReturnType() != boolean.class || subscriptions.getReturnType() != int.class) {
       return null;
     }
     MethodHandles.Lookup there = MethodHandles.privateLookupIn(message, MethodHandles.lookup());
     String name = message.getPackageName().replace('.', '/') + "/PrivacyAgentGossipReads$"
         + Integer.toHexString(System.identityHashCode(ReadsClass.class)) + "$" + SERIAL.incrementAndGet();
-    Class<?> generated = there.defineClass(bytes(name, rpc, hasControl, message, reads));
+    Class<?> generated = there.defineClass(bytes(name, rpc, hasControl, subscriptions, message, reads));
     return (GossipBridge.Reads) there.findConstructor(generated, MethodType.methodType(void.class)).invoke();
   }
 
-  static byte[] bytes(String name, Class<?> rpc, Method hasControl, Class<?> message, MessageReads r) {
+  static byte[] bytes(
+      String name, Class<?> rpc, Method hasControl, Method subscriptions, Class<?> message, MessageReads r) {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
         name, null, "java/lang/Object", new String[] {READS});
@@ -112,23 +114,8 @@ final class ReadsClass {
     init.visitMaxs(0, 0);
     init.visitEnd();
 
-    String rpcName = Type.getInternalName(rpc);
-    MethodVisitor control = cw.visitMethod(Opcodes.ACC_PUBLIC, "control", "(Ljava/lang/Object;)I", null, null);
-    control.visitCode();
-    Label other = new Label();
-    control.visitVarInsn(Opcodes.ALOAD, 1);
-    control.visitTypeInsn(Opcodes.INSTANCEOF, rpcName);
-    control.visitJumpInsn(Opcodes.IFEQ, other);
-    control.visitVarInsn(Opcodes.ALOAD, 1);
-    control.visitTypeInsn(Opcodes.CHECKCAST, rpcName);
-    invoke(control, rpc, hasControl);
-    control.visitInsn(Opcodes.IRETURN);
-    control.visitLabel(other);
-    control.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-    control.visitInsn(Opcodes.ICONST_M1);
-    control.visitInsn(Opcodes.IRETURN);
-    control.visitMaxs(0, 0);
-    control.visitEnd();
+    rpcRead(cw, "control", rpc, hasControl);
+    rpcRead(cw, "subscriptions", rpc, subscriptions);
 
     String messageName = Type.getInternalName(message);
     MethodVisitor is = cw.visitMethod(Opcodes.ACC_PUBLIC, "isMessage", "(Ljava/lang/Object;)Z", null, null);
@@ -194,6 +181,27 @@ final class ReadsClass {
     boolean iface = owner.isInterface();
     mv.visitMethodInsn(iface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, Type.getInternalName(owner),
         getter.getName(), Type.getMethodDescriptor(getter), iface);
+  }
+
+  /** {@code int name(Object rpc)}: {@code getter}'s int (or boolean) of an RPC, -1 for another type. */
+  private static void rpcRead(ClassWriter cw, String name, Class<?> rpc, Method getter) {
+    String rpcName = Type.getInternalName(rpc);
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, name, "(Ljava/lang/Object;)I", null, null);
+    mv.visitCode();
+    Label other = new Label();
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitTypeInsn(Opcodes.INSTANCEOF, rpcName);
+    mv.visitJumpInsn(Opcodes.IFEQ, other);
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitTypeInsn(Opcodes.CHECKCAST, rpcName);
+    invoke(mv, rpc, getter);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(other);
+    mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+    mv.visitInsn(Opcodes.ICONST_M1);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
   }
 
   private static void getter(ClassWriter cw, String name, String desc, Class<?> message, Method m, int ret) {

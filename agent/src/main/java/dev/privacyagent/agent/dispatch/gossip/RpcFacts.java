@@ -54,18 +54,30 @@ record RpcFacts(
 
   /** Whether the RPC carries a control part at all (GRAFT, PRUNE, IHAVE, IWANT, IDONTWANT). */
   static boolean hasControl(Object rpc) {
+    int c = generated(rpc, true);
+    return c >= 0 ? c == 1 : HAS_CONTROL.callTrue(rpc);
+  }
+
+  private static int subscriptionCount(Object rpc) {
+    int n = generated(rpc, false);
+    return n >= 0 ? n : count(rpc, GET_SUBSCRIPTIONS_COUNT);
+  }
+
+  /**
+   * {@code hasControl()} as 1 or 0, or {@code getSubscriptionsCount()}, through the generated
+   * reads; -1 without them (or for an RPC of another type), 0 when the getter throws (as the
+   * reflective call answers).
+   */
+  private static int generated(Object rpc, boolean control) {
     dev.privacyagent.bootstrap.GossipBridge.Reads r = ReadsClass.current();
-    if (r != null) {
-      try {
-        int control = r.control(rpc);
-        if (control >= 0) {
-          return control == 1;
-        }
-      } catch (Throwable t) {
-        return false; // as the reflective call answers a getter that throws
-      }
+    if (r == null) {
+      return -1;
     }
-    return HAS_CONTROL.callTrue(rpc);
+    try {
+      return control ? r.control(rpc) : r.subscriptions(rpc);
+    } catch (Throwable t) {
+      return 0;
+    }
   }
 
   static RpcFacts read(Object rpc) {
@@ -80,7 +92,7 @@ record RpcFacts(
   private static RpcFacts read(Object rpc, boolean withSubscriptions) {
     int cut = 0;
     List<Sub> subs = List.of();
-    if (withSubscriptions && count(rpc, GET_SUBSCRIPTIONS_COUNT) > 0
+    if (withSubscriptions && subscriptionCount(rpc) > 0
         && GET_SUBSCRIPTIONS_LIST.call(rpc) instanceof List<?> l) {
       subs = new ArrayList<>(Math.min(l.size(), MAX_ENTRIES));
       for (Object s : l) {

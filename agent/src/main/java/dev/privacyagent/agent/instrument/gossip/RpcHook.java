@@ -11,7 +11,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * The router's wire: {@code AbstractRouter#onInbound(PeerHandler, Object)} (every RPC a peer
  * sends, before it is applied; the exit marks the end of its processing, so that mesh changes made
- * meanwhile are known to be the peer's GRAFT or PRUNE) and {@code #send(PeerHandler, Rpc$RPC)},
+ * meanwhile are known to be the peer's GRAFT or PRUNE; the enter's result, the agent's state of the
+ * router, is held in the method's frame until the exit) and {@code #send(PeerHandler, Rpc$RPC)},
  * the single point every outbound RPC passes. Both run on the router's event thread.
  */
 public final class RpcHook implements Hook {
@@ -34,16 +35,16 @@ public final class RpcHook implements Hook {
 
   static final class Inbound {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(
+    static Object enter(
         @Advice.This Object router,
         @Advice.Argument(0) Object peer,
         @Advice.Argument(1) Object rpc) {
-      GossipBridge.inbound(router, peer, rpc);
+      return GossipBridge.inbound(router, peer, rpc);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.This Object router) {
-      GossipBridge.inboundDone(router);
+    static void exit(@Advice.This Object router, @Advice.Enter Object state) {
+      GossipBridge.inboundDone(router, state);
     }
   }
 

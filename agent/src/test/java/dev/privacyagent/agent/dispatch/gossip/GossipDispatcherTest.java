@@ -140,10 +140,14 @@ class GossipDispatcherTest {
     d.routerCreated(r);
     GossipRouterEventListener l = r.listener();
 
-    d.inbound(r, aliceH, new Rpc().sub(T, true).sub("/other", true).graft(T));
+    // the state the enter returns reaches the exit, as the advice hands it over
+    Object state = d.inbound(r, aliceH, new Rpc().sub(T, true).sub("/other", true).graft(T));
+    assertThat(state).isNotNull();
     l.notifyMeshed(alice, T); // accepting alice's GRAFT
-    d.inboundDone(r);
-    l.notifyMeshed(bob, T); // our heartbeat
+    d.inboundDone(r, state);
+    Object messagesOnly = d.inbound(r, bobH, new Rpc());
+    l.notifyMeshed(bob, T); // our heartbeat, while bob's RPC without control is applied
+    d.inboundDone(r, messagesOnly);
     d.inbound(r, bobH, new Rpc().prune(T, 60L));
     l.notifyPruned(bob, T);
     d.inboundDone(r);
@@ -498,7 +502,7 @@ class GossipDispatcherTest {
       assertThat(p.meshPeers()).isEqualTo(2);
     });
     // a router that is not a gossip router (FloodRouter) is left alone
-    d.inbound(new Object(), aliceH, new Rpc());
+    assertThat(d.inbound(new Object(), aliceH, new Rpc())).isNull();
     assertThat(failures.count()).isZero();
   }
 

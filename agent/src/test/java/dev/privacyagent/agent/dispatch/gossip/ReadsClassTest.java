@@ -20,6 +20,10 @@ class ReadsClassTest {
       public boolean hasControl() {
         return control;
       }
+
+      public int getSubscriptionsCount() {
+        return control ? 0 : 3;
+      }
     }
   }
 
@@ -62,6 +66,9 @@ class ReadsClassTest {
     assertThat(r.control(new Rpc.RPC(true))).isEqualTo(1);
     assertThat(r.control(new Rpc.RPC(false))).isZero();
     assertThat(r.control("not an rpc")).isEqualTo(-1);
+    assertThat(r.subscriptions(new Rpc.RPC(false))).isEqualTo(3);
+    assertThat(r.subscriptions(new Rpc.RPC(true))).isZero();
+    assertThat(r.subscriptions("not an rpc")).isEqualTo(-1);
     Message m = Id::new;
     assertThat(r.isMessage(m)).isTrue();
     assertThat(r.isMessage("not a message")).isFalse();
