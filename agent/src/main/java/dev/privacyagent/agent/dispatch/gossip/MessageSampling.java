@@ -65,7 +65,12 @@ public record MessageSampling(Mode mode, int every) {
     return switch (mode) {
       case ALL -> true;
       case OFF -> false;
-      case SAMPLED -> (int) ((fingerprint * 0x9E3779B97F4A7C15L) >>> 33) % every == 0;
+      case SAMPLED -> {
+        int x = (int) ((fingerprint * 0x9E3779B97F4A7C15L) >>> 33); // 31 bits: never negative
+        // the default (and any power of two) by a mask, the same choice as the division makes,
+        // which costs a few nanoseconds on every delivery
+        yield (every & (every - 1)) == 0 ? (x & (every - 1)) == 0 : x % every == 0;
+      }
     };
   }
 

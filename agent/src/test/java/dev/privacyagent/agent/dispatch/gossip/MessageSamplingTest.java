@@ -34,4 +34,20 @@ class MessageSamplingTest {
     }
     assertThat(kept).isBetween(700, 1300);
   }
+
+  @Test
+  void aPowerOfTwoKeepsExactlyWhatTheDivisionKeeps() {
+    java.util.Random r = new java.util.Random(5);
+    for (int every : new int[] {1, 2, 1024, MessageSampling.DEFAULT_EVERY, 1 << 20, 1000, 3}) {
+      MessageSampling s = new MessageSampling(MessageSampling.Mode.SAMPLED, every);
+      int kept = 0;
+      for (int i = 0; i < 200_000; i++) {
+        long f = r.nextLong();
+        boolean byDivision = (int) ((f * 0x9E3779B97F4A7C15L) >>> 33) % every == 0;
+        assertThat(s.keeps(f)).as("every %d, fingerprint %d", every, f).isEqualTo(byDivision);
+        kept += byDivision ? 1 : 0;
+      }
+      assertThat(kept).as("every %d", every).isBetween(200_000 / every / 2, 200_000 / every * 2 + 10);
+    }
+  }
 }
