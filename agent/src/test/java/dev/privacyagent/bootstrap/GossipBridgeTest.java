@@ -78,6 +78,29 @@ class GossipBridgeTest {
   }
 
   @Test
+  void publishesOnTwoThreadsAtOnceCountTheirOwnRecipients() throws Exception {
+    Recording r = new Recording();
+    GossipBridge.install(r);
+    for (int round = 0; round < 2; round++) { // whichever thread published first in this JVM
+      int depth = GossipBridge.publishEnter();
+      GossipBridge.submitted("a");
+      Thread other = new Thread(() -> {
+        int d = GossipBridge.publishEnter();
+        GossipBridge.submitted("x");
+        GossipBridge.submitted("y");
+        GossipBridge.publishExit(null, "theirs", null, null, d);
+      });
+      other.start();
+      other.join();
+      GossipBridge.submitted("b");
+      GossipBridge.publishExit(null, "ours", null, null, depth);
+    }
+    assertThat(r.calls).containsExactly(
+        "published theirs to 2 [x, y] idontwant 0", "published ours to 2 [a, b] idontwant 0",
+        "published theirs to 2 [x, y] idontwant 0", "published ours to 2 [a, b] idontwant 0");
+  }
+
+  @Test
   void recipientsBeyondTheListAreCountedNotListed() {
     Recording r = new Recording();
     GossipBridge.install(r);
