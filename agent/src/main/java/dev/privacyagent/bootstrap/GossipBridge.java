@@ -25,7 +25,7 @@ public final class GossipBridge {
    * Per thread, the publish in progress: its nesting depth, the peers it went to (the first
    * {@link #MAX_RECIPIENTS} of their handlers, handed to the sink at its end and cleared right
    * after, so that the bridge keeps no peer beyond the publish) and its IDONTWANT sends. One
-   * object, so that each nested call costs one thread-local read.
+   * object, so that each nested call costs one look-up of it ({@link #publishing}).
    */
   private static final class Publishing {
     /** The id of the thread it belongs to ({@link Thread#getId()}: never reused in a JVM). */

@@ -34,7 +34,10 @@ final class RouterState {
   final java.util.concurrent.atomic.AtomicInteger earlyCount = new java.util.concurrent.atomic.AtomicInteger();
 
   // ---- event thread only ----
-  /** The peer and facts of the RPC being applied ({@code onInbound} enter to exit), else null. */
+  /**
+   * The facts of the RPC being applied ({@code onInbound} enter to exit), else null; its peer only
+   * when the RPC carries subscriptions or control (what the mesh callbacks compare it with).
+   */
   String inboundPeer;
   RpcFacts inboundRpc;
   /**
